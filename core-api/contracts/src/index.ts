@@ -1,0 +1,5 @@
+export { z } from './zod.js';
+export * from './errors.js';
+export * from './identity.js';
+export * from './bff.js';
+export * from './health.js';
