@@ -105,7 +105,7 @@ export async function startPortal(o = {}) {
       CORE_API_AUDIENCE: audience,
     });
     await waitForHttp(`http://127.0.0.1:${bffPort}/healthz`, { child: bff });
-    return { url: publicOrigin, databaseUrl, issuer: oidc.issuer, coreUrl, stop: stopAll };
+    return { url: publicOrigin, databaseUrl, issuer: oidc.issuer, oidc, coreUrl, audience, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
