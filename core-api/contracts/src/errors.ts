@@ -7,6 +7,7 @@ export const ErrorDetail = z
     message: z.string(),
   })
   .openapi('ErrorDetail');
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 /** The only error shape of the portal's HTTP APIs (core-api and BFF). */
 export const ErrorBody = z

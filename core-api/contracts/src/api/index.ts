@@ -1,0 +1,10 @@
+import { getHealth, getReadiness } from './health.routes.js';
+import { getMe, listUnits } from './identity.routes.js';
+import type { AnyApiRoute } from './route.js';
+
+export * from './route.js';
+export { getHealth, getReadiness } from './health.routes.js';
+export { getMe, listUnits } from './identity.routes.js';
+
+/** Every operation of the core API, in documentation order. */
+export const apiRoutes: readonly AnyApiRoute[] = [getMe, listUnits, getHealth, getReadiness];

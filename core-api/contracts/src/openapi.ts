@@ -1,0 +1,61 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { AnyApiRoute } from './api/route.js';
+import { ErrorBody } from './errors.js';
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  description?: string;
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+
+function toRouteConfig(route: AnyApiRoute, bearer: { name: string }): RouteConfig {
+  const responses: RouteConfig['responses'] = {
+    [route.response.status]: {
+      description: route.response.description,
+      content: { 'application/json': { schema: route.response.schema } },
+    },
+  };
+  if (route.request) responses[400] = errorResponse('Invalid request (`validation_failed`, `invalid_json`)');
+  if (route.auth !== 'public') {
+    responses[401] = errorResponse('Missing (`unauthenticated`) or invalid (`invalid_token`) access token');
+    responses[503] = errorResponse('The identity provider cannot be reached (`auth_unavailable`)');
+  }
+  if (route.auth === 'admin') responses[403] = errorResponse('Not allowed (`forbidden`)');
+  const { params, query, body } = route.request ?? {};
+  return {
+    operationId: route.operationId,
+    method: route.method,
+    path: route.path,
+    summary: route.summary,
+    tags: route.tags,
+    security: route.auth === 'public' ? [] : [{ [bearer.name]: [] }],
+    request: {
+      ...(params ? { params } : {}),
+      ...(query ? { query } : {}),
+      ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+    },
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of the given routes (server `/`: paths are absolute, so it works behind the BFF). */
+export function buildOpenApiDocument(routes: readonly AnyApiRoute[], info: OpenApiInfo): OpenApiDocument {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'OIDC access token for the core-api audience (the BFF adds it to proxied `/api/*` calls)',
+  });
+  registry.register('Error', ErrorBody);
+  for (const route of routes) registry.registerPath(toRouteConfig(route, bearer));
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { ...info },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,64 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { createClaimsRoleProvider, type RoleProvider } from './auth/role-provider.js';
+import { createOidcTokenVerifier, type TokenVerifier } from './auth/token-verifier.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { createGetMe } from './domain/identity/get-me.js';
+import { createSyncUser } from './domain/identity/sync-user.js';
+import { createListVisibleUnits } from './domain/units/list-visible-units.js';
+import { errorHandler } from './errors/index.js';
+import { createAuthenticate } from './http/authenticate.js';
+import { requestLogging } from './http/logging.js';
+import { notFound } from './http/not-found.js';
+import { mountRoutes } from './http/route.js';
+import { docsRouter } from './http/routes/docs.routes.js';
+import { healthRoutes } from './http/routes/health.routes.js';
+import { identityRoutes } from './http/routes/identity.routes.js';
+import { createRepositories } from './repositories/index.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: Pick<Config, 'oidc'>;
+  db: Database;
+  logger: Logger;
+  /** Adapters with production defaults; tests and institutions may replace them. */
+  adapters?: {
+    tokenVerifier?: TokenVerifier;
+    roleProvider?: RoleProvider;
+    clock?: Clock;
+  };
+}
+
+/** The whole HTTP application, wired from its dependencies. Used by `main.ts` and by the HTTP tests. */
+export function createApp({ config, db, logger, adapters = {} }: AppDeps): Express {
+  const repos = createRepositories(db);
+  const authenticate = createAuthenticate({
+    verifier: adapters.tokenVerifier ?? createOidcTokenVerifier(config.oidc),
+    roleProvider: adapters.roleProvider ?? createClaimsRoleProvider(logger),
+    syncUser: createSyncUser({ users: repos.users, clock: adapters.clock ?? systemClock }),
+  });
+  const routes = [
+    ...healthRoutes({ health: repos.health }),
+    ...identityRoutes({
+      getMe: createGetMe({ units: repos.units }),
+      listVisibleUnits: createListVisibleUnits({ units: repos.units }),
+    }),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, uniquelocal');
+  app.use(requestLogging(logger));
+  app.use(docsRouter(routes.map((r) => r.def), { version: API_VERSION }));
+  app.use('/api/v1', authenticate); // default deny, and before body parsing: anonymous bodies are never read
+  app.use(express.json({ limit: '1mb' }));
+  const router = express.Router();
+  mountRoutes(router, routes, authenticate);
+  app.use(router);
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

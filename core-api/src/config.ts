@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Empty variables count as unset, so `FOO=` falls back to the default or fails as missing. */
+const env = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+const url = (protocols: string[]) =>
+  z.url({ message: `must be a URL (${protocols.join(', ')})` }).refine((v) => protocols.includes(new URL(v).protocol), {
+    message: `must use ${protocols.join(' or ')}`,
+  });
+
+const EnvSchema = z.object({
+  DATABASE_URL: env(url(['postgres:', 'postgresql:'])),
+  OIDC_ISSUER: env(url(['http:', 'https:'])),
+  CORE_API_AUDIENCE: env(z.string().min(1).default('urn:co2:core-api')),
+  CORE_API_PORT: env(z.coerce.number().int().min(0).max(65535).default(8081)),
+  CORE_API_HOST: env(z.string().min(1).default('127.0.0.1')),
+  SEED_DEMO: env(z.enum(['true', 'false']).default('false')),
+  LOG_LEVEL: env(z.enum(LOG_LEVELS).default('info')),
+});
+
+/** The environment variables core-api reads (and nothing else). */
+export const CONFIG_KEYS = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
+
+export interface Config {
+  database: { url: string };
+  oidc: { issuer: string; audience: string };
+  http: { host: string; port: number };
+  seedDemo: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { key: string; message: string }[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws `ConfigError` naming every offending variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        key: String(issue.path[0] ?? '?'),
+        message: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  return {
+    database: { url: e.DATABASE_URL },
+    oidc: { issuer: e.OIDC_ISSUER, audience: e.CORE_API_AUDIENCE },
+    http: { host: e.CORE_API_HOST, port: e.CORE_API_PORT },
+    seedDemo: e.SEED_DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,2 @@
+export { units } from './units.js';
+export { users } from './users.js';

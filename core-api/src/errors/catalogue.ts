@@ -1,0 +1,34 @@
+import type { ErrorDetail } from '@co2/contracts';
+import { createError } from './create-error.js';
+import { ErrorCode } from './error-code.js';
+
+const REALM = 'Bearer realm="core-api"';
+
+/** The catalogue: every error the domain and transport layers throw, built in one place. */
+export const errors = {
+  validationFailed: (details: ErrorDetail[]) =>
+    createError(
+      ErrorCode.ValidationFailed,
+      `Invalid request: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      400,
+      { details },
+    ),
+  invalidJson: () => createError(ErrorCode.InvalidJson, 'The request body is not valid JSON', 400),
+  unauthenticated: () =>
+    createError(ErrorCode.Unauthenticated, 'An access token is required (Authorization: Bearer <token>)', 401, {
+      headers: { 'WWW-Authenticate': REALM },
+    }),
+  invalidToken: (reason: string) =>
+    createError(ErrorCode.InvalidToken, `The access token is not valid: ${reason}`, 401, {
+      headers: { 'WWW-Authenticate': `${REALM}, error="invalid_token", error_description="${reason.replace(/"/g, "'")}"` },
+    }),
+  forbidden: (what: string) => createError(ErrorCode.Forbidden, `Not allowed: ${what}`, 403),
+  notFound: (what: string) => createError(ErrorCode.NotFound, `Not found: ${what}`, 404),
+  authUnavailable: (cause: unknown) =>
+    createError(ErrorCode.AuthUnavailable, 'The identity provider cannot be reached; try again later', 503, {
+      cause,
+      headers: { 'Retry-After': '5' },
+    }),
+  databaseUnavailable: (cause: unknown) =>
+    createError(ErrorCode.DatabaseUnavailable, 'The database cannot be reached', 503, { cause }),
+};

@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createDatabase } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { createSeedDemoUnits } from './domain/units/seed-demo-units.js';
+import { createLogger } from './logger.js';
+import { createRepositories } from './repositories/index.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = createDatabase(config.database.url, {
+    onPoolError: (err) => logger.error({ err }, 'idle database connection failed'),
+  });
+
+  await runMigrations(database.pool);
+  logger.info('database migrations applied');
+  if (config.seedDemo) {
+    const seeded = await createSeedDemoUnits({ units: createRepositories(database.db).units })();
+    logger.info(seeded, 'demo data seeded');
+  }
+
+  const app = createApp({ config, db: database.db, logger });
+  const server = app.listen(config.http.port, config.http.host, (err?: Error) => {
+    if (err) {
+      logger.fatal({ err }, 'cannot listen');
+      void database.close().finally(() => process.exit(1));
+      return;
+    }
+    const { address, port } = server.address() as AddressInfo;
+    logger.info({ address, port }, `core-api listening on http://${address}:${port}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(() => {
+      void database.close().then(() => {
+        clearTimeout(force);
+        logger.info('stopped');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error('core-api failed to start:', err);
+  process.exit(1);
+});
