@@ -31,7 +31,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const url = joinUrl(baseUrl, path);
     const response = await send(doFetch, url, requestInit(method, body));
     const payload = await readJson(response);
-    if (!response.ok) throw await errorFromResponse(response.status, payload);
+    if (!response.ok) throw errorFromResponse(response.status, payload);
     const parsed = schema.safeParse(payload.kind === 'json' ? payload.value : undefined);
     if (!parsed.success) {
       throw new ApiError({
@@ -93,19 +93,30 @@ async function readJson(response: Response): Promise<Payload> {
   }
 }
 
-async function errorFromResponse(status: number, payload: Payload): Promise<ApiError> {
-  if (payload.kind === 'json') {
-    // Loaded on the error path only: keeps zod out of the portal's first screen.
-    const { ErrorBody } = await import('@co2/contracts');
-    const parsed = ErrorBody.safeParse(payload.value);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      return new ApiError({ status, code, message, details: details ?? [] });
-    }
-  }
+function errorFromResponse(status: number, payload: Payload): ApiError {
+  const body = payload.kind === 'json' ? readErrorBody(payload.value) : null;
+  if (body) return new ApiError({ status, ...body });
   return new ApiError({
     status,
     code: CLIENT_ERROR_CODES.unexpectedResponse,
     message: `HTTP ${status} without an error body`,
   });
+}
+
+/**
+ * Checks the `ErrorBody` contract structurally. The SDK deliberately has no runtime dependency on
+ * `@co2/contracts` (zod): the shell's first screen stays small and the contracts share stays lazy.
+ * `test/api-error-contract.test.ts` keeps this check and the contract in agreement.
+ */
+export function readErrorBody(value: unknown): Pick<ApiError, 'code' | 'message' | 'details'> | null {
+  if (!isRecord(value) || !isRecord(value.error)) return null;
+  const { code, message, details } = value.error;
+  if (typeof code !== 'string' || typeof message !== 'string') return null;
+  if (details === undefined) return { code, message, details: [] };
+  if (!Array.isArray(details) || !details.every((d) => isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string')) return null;
+  return { code, message, details: details.map((d: { path: string; message: string }) => ({ path: d.path, message: d.message })) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -82,3 +82,15 @@ describe('createApiClient', () => {
     }
   });
 });
+
+describe('settle', async () => {
+  const { settle } = await import('../src/index.js');
+  it('when the loader resolves, then ready with its data; when it throws anything, then error with an ApiError', async () => {
+    await expect(settle(async () => 3)).resolves.toEqual({ status: 'ready', data: 3 });
+    const failed = await settle(async () => { throw new Error('boom'); });
+    expect(failed.status).toBe('error');
+    expect(failed.status === 'error' && failed.error).toBeInstanceOf(ApiError);
+    const api = await settle(() => Promise.reject(new ApiError({ status: 403, code: 'forbidden', message: 'no' })));
+    expect(api).toMatchObject({ status: 'error', error: { status: 403, code: 'forbidden' } });
+  });
+});
