@@ -1,0 +1,48 @@
+// The BFF's error catalogue: every error response is `{ error: { code, message } }` (ErrorBody).
+import type { ErrorBody } from '@co2/contracts';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+export const ERRORS = {
+  unauthenticated: { status: 401, message: 'Sign in first' },
+  csrf_required: { status: 403, message: 'Missing header X-CSRF: 1' },
+  bad_request: { status: 400, message: 'Bad request' },
+  not_found: { status: 404, message: 'Not found' },
+  login_expired: { status: 400, message: 'No sign-in is pending for this browser (expired or already used); start again at /auth/login' },
+  login_failed: { status: 400, message: 'Sign-in failed' },
+  idp_unavailable: { status: 503, message: 'The identity provider is unavailable' },
+  upstream_unavailable: { status: 502, message: 'The core API is unavailable' },
+  internal_error: { status: 500, message: 'Internal error' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class BffError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERRORS[code].message,
+    readonly status: number = ERRORS[code].status,
+  ) {
+    super(message);
+    this.name = 'BffError';
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string = ERRORS[code].message): ErrorBody {
+  return { error: { code, message } };
+}
+
+export function sendError(res: Response, code: ErrorCode, message?: string, status: number = ERRORS[code].status): void {
+  res.status(status).set('Cache-Control', 'no-store').json(errorBody(code, message));
+}
+
+export const notFound: RequestHandler = (req, res) => sendError(res, 'not_found', `No route for ${req.method} ${req.path}`);
+
+/** Renders BffErrors as they are and anything else as a 500 without internals. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  if (err instanceof BffError) return sendError(res, err.code, err.message, err.status);
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+  if (status === 404) return sendError(res, 'not_found', `No route for ${req.method} ${req.path}`);
+  if (status === 500) req.log?.error({ err }, 'request failed');
+  return status === 500 ? sendError(res, 'internal_error') : sendError(res, 'bad_request', undefined, status);
+};
