@@ -6,15 +6,15 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const env = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const url = (protocols: string[]) =>
-  z.url({ message: `must be a URL (${protocols.join(', ')})` }).refine((v) => protocols.includes(new URL(v).protocol), {
-    message: `must use ${protocols.join(' or ')}`,
+  z.string().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+    message: `must be a URL with scheme ${protocols.map((p) => p.replace(':', '')).join(' or ')}`,
   });
 
 const EnvSchema = z.object({
   DATABASE_URL: env(url(['postgres:', 'postgresql:'])),
   OIDC_ISSUER: env(url(['http:', 'https:'])),
   CORE_API_AUDIENCE: env(z.string().min(1).default('urn:co2:core-api')),
-  CORE_API_PORT: env(z.coerce.number().int().min(0).max(65535).default(8081)),
+  CORE_API_PORT: env(z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(8081)),
   CORE_API_HOST: env(z.string().min(1).default('127.0.0.1')),
   SEED_DEMO: env(z.enum(['true', 'false']).default('false')),
   LOG_LEVEL: env(z.enum(LOG_LEVELS).default('info')),
@@ -43,10 +43,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => ({
-        key: String(issue.path[0] ?? '?'),
-        message: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message,
-      })),
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '?');
+        return { key, message: (source[key] ?? '') === '' ? 'required' : issue.message };
+      }),
     );
   }
   const e = parsed.data;

@@ -1,0 +1,44 @@
+// Starts the real app (createApp, as main.ts does) on port 0 against a real, migrated and seeded database.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createApp, type AppDeps } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createSeedDemoUnits } from '../../src/domain/units/seed-demo-units.js';
+import { createRepositories } from '../../src/repositories/index.js';
+import { createMigratedDatabase, type MigratedDatabase } from './database.js';
+
+export interface RunningApi {
+  url: string;
+  database: MigratedDatabase;
+  get(path: string, init?: { token?: string; headers?: Record<string, string> }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startApi(options: { issuer: string; audience?: string; adapters?: AppDeps['adapters'] }): Promise<RunningApi> {
+  const database = await createMigratedDatabase('core_api_http');
+  await createSeedDemoUnits({ units: createRepositories(database.db).units })();
+  const config = loadConfig({
+    DATABASE_URL: database.testDb.url,
+    OIDC_ISSUER: options.issuer,
+    CORE_API_AUDIENCE: options.audience,
+  });
+  const app = createApp({ config, db: database.db, logger: pino({ level: 'silent' }), adapters: options.adapters });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    database,
+    get: (path, init = {}) =>
+      fetch(`${url}${path}`, {
+        headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.dispose();
+    },
+  };
+}

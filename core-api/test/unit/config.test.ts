@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, CONFIG_KEYS, loadConfig } from '../../src/config.js';
+
+const required = { DATABASE_URL: 'postgres://u@db:5432/co2', OIDC_ISSUER: 'https://id.example.org' };
+
+describe('configuration', () => {
+  it('when only the required variables are set, then the documented defaults apply', () => {
+    expect(loadConfig(required)).toEqual({
+      database: { url: required.DATABASE_URL },
+      oidc: { issuer: 'https://id.example.org', audience: 'urn:co2:core-api' },
+      http: { host: '127.0.0.1', port: 8081 },
+      seedDemo: false,
+      logLevel: 'info',
+    });
+  });
+
+  it('when every variable is set, then each one is used', () => {
+    const config = loadConfig({
+      ...required,
+      CORE_API_AUDIENCE: 'api://co2',
+      CORE_API_PORT: '9000',
+      CORE_API_HOST: '0.0.0.0',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({ oidc: { audience: 'api://co2' }, http: { host: '0.0.0.0', port: 9000 }, seedDemo: true, logLevel: 'debug' });
+  });
+
+  it('when variables are missing or wrong, then the error names every offending key', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x/y', CORE_API_PORT: '70000', SEED_DEMO: 'yes', OIDC_ISSUER: '' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const keys = (error as ConfigError).problems.map((p) => p.key);
+    expect(keys.sort()).toEqual(['CORE_API_PORT', 'DATABASE_URL', 'OIDC_ISSUER', 'SEED_DEMO']);
+    expect((error as ConfigError).message).toMatch(/OIDC_ISSUER \(required\)/);
+    expect((error as ConfigError).message).toMatch(/DATABASE_URL \(must be a URL with scheme postgres or postgresql\)/);
+  });
+
+  it('reads exactly the documented variables and has no default for secrets or URLs', () => {
+    expect(CONFIG_KEYS).toEqual(['DATABASE_URL', 'OIDC_ISSUER', 'CORE_API_AUDIENCE', 'CORE_API_PORT', 'CORE_API_HOST', 'SEED_DEMO', 'LOG_LEVEL']);
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL \(required\).*OIDC_ISSUER \(required\)/);
+  });
+});
