@@ -130,6 +130,16 @@ interface ImageSpec {
   port: number;
   /** Workspaces whose `npm run build` the image must run. */
   builds: string[];
+  /** Environment the final stage must set (e.g. bind all interfaces inside a container). */
+  env: Record<string, string>;
+}
+
+function parseEnv(args: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)) {
+    pairs.push([m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, '$2')]);
+  }
+  return pairs;
 }
 
 export function checkDockerfile(
@@ -155,6 +165,15 @@ export function checkDockerfile(
     }
   }
   const finalInstr = finalChain.flatMap((s) => s.instructions);
+  const env = new Map(
+    finalChain
+      .slice()
+      .reverse()
+      .flatMap((s) => s.instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => parseEnv(i.args))),
+  );
+  for (const [key, value] of Object.entries(spec.env)) {
+    if (env.get(key) !== value) problems.push(`${spec.file}: final stage should set ENV ${key}=${value} (has ${env.get(key)})`);
+  }
   const exposed = finalInstr.filter((i) => i.keyword === 'EXPOSE').map((i) => Number.parseInt(i.args, 10));
   if (!exposed.includes(spec.port)) problems.push(`${spec.file}: does not EXPOSE ${spec.port}`);
   if (!finalInstr.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) {
@@ -208,14 +227,30 @@ export function checkDockerfile(
 }
 
 const images: ImageSpec[] = [
-  { file: 'core-api.Dockerfile', port: 8081, builds: ['@co2/core-api'] },
-  { file: 'bff.Dockerfile', port: 8080, builds: ['@co2/bff'] },
+  {
+    file: 'core-api.Dockerfile',
+    port: 8081,
+    builds: ['@co2/core-api'],
+    env: { NODE_ENV: 'production', CORE_API_HOST: '0.0.0.0', CORE_API_PORT: '8081' },
+  },
+  {
+    file: 'bff.Dockerfile',
+    port: 8080,
+    builds: ['@co2/bff'],
+    env: { NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '8080', WEB_DIST: '{}' },
+  },
   {
     file: 'web.Dockerfile',
     port: 8080,
     builds: ['@co2/shell', '@co2/mf-inventory', '@co2/mf-travel', '@co2/mf-dashboard', '@co2/mf-backoffice'],
+    env: {},
   },
-  { file: 'dev-idp.Dockerfile', port: 8082, builds: [] },
+  {
+    file: 'dev-idp.Dockerfile',
+    port: 8082,
+    builds: [],
+    env: { NODE_ENV: 'development', DEV_IDP_HOST: '0.0.0.0', DEV_IDP_PORT: '8082', DEV_IDP_KEYS_FILE: '/data/jwks.json' },
+  },
 ];
 
 const existsInRepo = (path: string) => existsSync(join(repoRoot, path));
@@ -259,6 +294,9 @@ describe('Dockerfiles', () => {
       'core-api.Dockerfile: COPY --from=builder names no earlier stage',
     );
     expect(check(text.replace('EXPOSE 8081', 'EXPOSE 3000'))).toContain('core-api.Dockerfile: does not EXPOSE 8081');
+    expect(check(text.replace('CORE_API_HOST=0.0.0.0', 'CORE_API_HOST=127.0.0.1'))).toContain(
+      'core-api.Dockerfile: final stage should set ENV CORE_API_HOST=0.0.0.0 (has 127.0.0.1)',
+    );
     expect(check(text.replaceAll('node:24-alpine', 'node:20-alpine'))).toContain(
       'core-api.Dockerfile: Node base node:20-alpine is not node:24-alpine/-slim',
     );
@@ -472,6 +510,20 @@ function envFile(path: string): Map<string, string> {
 }
 
 const secretLike = /SECRET|PASSWORD|DATABASE_URL/;
+/** Variables (docs/architecture.md + the BFF behind a proxy) each deployment must give the processes. */
+const coreApiEnv = ['DATABASE_URL', 'OIDC_ISSUER', 'CORE_API_AUDIENCE'];
+const bffEnv = [
+  'DATABASE_URL',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'CORE_API_AUDIENCE',
+  'CORE_API_URL',
+  'PUBLIC_ORIGIN',
+  'SESSION_SECRET',
+  'WEB_DIST',
+  'TRUST_PROXY',
+];
 
 /** Evaluates the subset of Traefik rule syntax used here: PathPrefix, Path, PathRegexp joined by `||`. */
 function traefikMatches(rule: string, path: string): boolean {
@@ -545,8 +597,8 @@ export function checkCompose(compose: Doc, dynamic: Doc, exampleEnv: Map<string,
 
   const env = (name: string) => Object.keys(services[name]?.environment ?? {});
   const expectedEnv: Record<string, string[]> = {
-    'core-api': ['DATABASE_URL', 'OIDC_ISSUER', 'CORE_API_AUDIENCE', 'CORE_API_HOST'],
-    bff: ['DATABASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'CORE_API_URL', 'PUBLIC_ORIGIN', 'SESSION_SECRET', 'WEB_DIST'],
+    'core-api': [...coreApiEnv, 'CORE_API_HOST'],
+    bff: [...bffEnv, 'HOST'],
     'dev-idp': [
       'DEV_IDP_PORT',
       'DEV_IDP_ISSUER',
@@ -779,6 +831,9 @@ export function checkK8s(files: Map<string, Doc[]>): string[] {
       const sc = c.securityContext ?? {};
       if (sc.allowPrivilegeEscalation !== false) problems.push(`${at}: allowPrivilegeEscalation is not false`);
       if (sc.readOnlyRootFilesystem !== true) problems.push(`${at}: readOnlyRootFilesystem is not true`);
+      const names = ((c.env ?? []) as Doc[]).map((e) => e.name as string);
+      const required = name === 'bff' ? [...bffEnv, 'REMOTES_REGISTRY'] : name === 'core-api' ? coreApiEnv : [];
+      for (const key of required) if (!names.includes(key)) problems.push(`${at}: env ${key} missing`);
       for (const env of (c.env ?? []) as Doc[]) {
         const cm = env.valueFrom?.configMapKeyRef;
         if (cm && !(configMaps.get(cm.name) && cm.key in configMaps.get(cm.name)!)) {
@@ -942,6 +997,12 @@ describe('Kubernetes manifests', () => {
         d.spec.template.spec.containers[0].ports[0].containerPort = 80;
       }),
     ).toContain("k8s: Deployment web/web: containerPort differs from the image's EXPOSE 8080");
+    expect(
+      mutate('bff.yaml', 0, (d) => {
+        const c = d.spec.template.spec.containers[0];
+        c.env = c.env.filter((e: Doc) => e.name !== 'TRUST_PROXY');
+      }),
+    ).toContain('k8s: Deployment bff/bff: env TRUST_PROXY missing');
   });
 
   it('render with `kubectl kustomize` when kubectl is installed', () => {

@@ -45,6 +45,7 @@ RUN node /tmp/prod-manifests.mjs @co2/bff \
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=8080 \
     WEB_DIST={}
 WORKDIR /app
