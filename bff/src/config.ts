@@ -13,10 +13,10 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Empty variables count as unset, so `FOO=` falls back to the default or fails as missing. */
 const env = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 const url = (protocols: string[]) =>
-  z.url({ message: `must be a URL (${protocols.join(', ')})` }).refine((v) => protocols.includes(new URL(v).protocol), {
+  z.url({ message: `must be a URL (${protocols.join(', ')})` }).refine((v) => !URL.canParse(v) || protocols.includes(new URL(v).protocol), {
     message: `must use ${protocols.join(' or ')}`,
   });
-const origin = url(['http:', 'https:']).refine((v) => new URL(v).origin === v.replace(/\/$/, ''), {
+const origin = url(['http:', 'https:']).refine((v) => !URL.canParse(v) || new URL(v).origin === v.replace(/\/$/, ''), {
   message: 'must be an origin (scheme://host[:port]) without path',
 });
 
