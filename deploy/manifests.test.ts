@@ -1,8 +1,10 @@
 // Static validation of the deployment assets: Dockerfiles, nginx.conf, docker compose (+ Traefik routes) and the
 // Kubernetes manifests. Each check is a pure function returning a list of problems; the real files must yield
 // none, and a deliberately broken copy must yield the expected problem (so no check can pass vacuously).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -422,6 +424,7 @@ const builtWeb = new Set([
   '/index.html',
   '/assets/index-3f2a1b.js',
   '/favicon.svg',
+  '/.env',
   ...['inventory', 'travel', 'dashboard', 'backoffice'].flatMap((r) => [
     `/remotes/${r}/remoteEntry.js`,
     `/remotes/${r}/assets/lifecycle-9c8d7e.js`,
@@ -429,25 +432,27 @@ const builtWeb = new Set([
 ]);
 const year = 'public, max-age=31536000, immutable';
 
+/** What the web image must answer (see deploy/README.md). */
+const webRequests: Array<[string, Served]> = [
+  ['/', { status: 200, file: '/index.html', cacheControl: 'no-cache' }],
+  ['/index.html', { status: 200, file: '/index.html', cacheControl: 'no-cache' }],
+  ['/travel/trips/42', { status: 200, file: '/index.html', cacheControl: 'no-cache' }],
+  ['/favicon.svg', { status: 200, file: '/favicon.svg', cacheControl: 'no-cache' }],
+  ['/assets/index-3f2a1b.js', { status: 200, file: '/assets/index-3f2a1b.js', cacheControl: year }],
+  ['/assets/gone-000000.js', { status: 404 }],
+  ['/remotes/travel/remoteEntry.js', { status: 200, file: '/remotes/travel/remoteEntry.js', cacheControl: 'no-cache' }],
+  [
+    '/remotes/travel/assets/lifecycle-9c8d7e.js',
+    { status: 200, file: '/remotes/travel/assets/lifecycle-9c8d7e.js', cacheControl: year },
+  ],
+  ['/remotes/travel/missing.js', { status: 404 }],
+  ['/remotes/travel/assets/missing-000000.js', { status: 404 }],
+  ['/remotes/unknown/remoteEntry.js', { status: 404 }],
+  ['/.env', { status: 404 }],
+];
+
 export function checkNginx(config: Directive[]): string[] {
-  const expectations: Array<[string, Served]> = [
-    ['/', { status: 200, file: '/index.html', cacheControl: 'no-cache' }],
-    ['/index.html', { status: 200, file: '/index.html', cacheControl: 'no-cache' }],
-    ['/travel/trips/42', { status: 200, file: '/index.html', cacheControl: 'no-cache' }],
-    ['/favicon.svg', { status: 200, file: '/favicon.svg', cacheControl: 'no-cache' }],
-    ['/assets/index-3f2a1b.js', { status: 200, file: '/assets/index-3f2a1b.js', cacheControl: year }],
-    ['/assets/gone-000000.js', { status: 404 }],
-    ['/remotes/travel/remoteEntry.js', { status: 200, file: '/remotes/travel/remoteEntry.js', cacheControl: 'no-cache' }],
-    [
-      '/remotes/travel/assets/lifecycle-9c8d7e.js',
-      { status: 200, file: '/remotes/travel/assets/lifecycle-9c8d7e.js', cacheControl: year },
-    ],
-    ['/remotes/travel/missing.js', { status: 404 }],
-    ['/remotes/travel/assets/missing-000000.js', { status: 404 }],
-    ['/remotes/unknown/remoteEntry.js', { status: 404 }],
-    ['/.env', { status: 404 }],
-  ];
-  const problems = expectations.flatMap(([uri, expected]) => {
+  const problems = webRequests.flatMap(([uri, expected]) => {
     const actual = serve(config, uri, builtWeb);
     return JSON.stringify(actual) === JSON.stringify(expected)
       ? []
@@ -493,6 +498,84 @@ describe('nginx.conf (web image)', () => {
       true,
     );
     expect(() => parseNginx(`${text}\n}`)).toThrow(/unbalanced/);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+describe('nginx.conf served by a real nginx (when nginx is installed)', () => {
+  it('answers the request table with the built layout of the web image', async () => {
+    const text = read(join(imagesDir, 'nginx.conf'));
+    if (spawnSync('nginx', ['-v']).error) {
+      console.warn('[deploy] nginx not on PATH; nginx.conf checked by the location simulation only');
+      expect(checkNginx(parseNginx(text))).toEqual([]);
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'co2-nginx-'));
+    chmodSync(dir, 0o755);
+    const html = join(dir, 'html');
+    for (const file of builtWeb) {
+      mkdirSync(dirname(join(html, file)), { recursive: true });
+      writeFileSync(join(html, file), `content of ${file}`);
+    }
+    const port = await freePort();
+    const server = text.replace(/listen 8080;/, `listen 127.0.0.1:${port};`).replace(/root \S+;/, `root ${html};`);
+    expect(server).toContain(`listen 127.0.0.1:${port};`);
+    expect(server).toContain(`root ${html};`);
+    writeFileSync(join(dir, 'default.conf'), server);
+    const mimeTypes = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `daemon off; master_process off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+       events {}
+       http { ${mimeTypes} default_type application/octet-stream; access_log off;
+              client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
+              include ${dir}/default.conf; }`,
+    );
+    const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
+    const syntax = spawnSync('nginx', ['-t', ...args], { encoding: 'utf8' });
+    expect(syntax.status, syntax.stderr).toBe(0);
+    const nginx = spawn('nginx', args, { stdio: 'ignore' });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await fetch(`${base}/`);
+          break;
+        } catch (error) {
+          if (attempt > 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      const problems: string[] = [];
+      for (const [uri, expected] of webRequests) {
+        const response = await fetch(`${base}${uri}`, { redirect: 'manual' });
+        const body = await response.text();
+        const actual: Served =
+          response.status === 200
+            ? {
+                status: 200,
+                file: body.replace(/^content of /, ''),
+                ...(response.headers.get('cache-control') ? { cacheControl: response.headers.get('cache-control')! } : {}),
+              }
+            : { status: response.status };
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+          problems.push(`GET ${uri} gives ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      nginx.kill('SIGTERM');
+      if (nginx.exitCode === null) await once(nginx, 'exit');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
