@@ -2,6 +2,7 @@
 // automatic consent, refresh tokens, JWT access tokens for the core-api audience, RP-initiated logout.
 import type { ClientMetadata, Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
+import { createMemoryAdapter } from './memory-adapter.js';
 import { accountClaims, findDemoAccount } from './accounts.js';
 import type { ProviderKeys } from './keys.js';
 import { errorPage, logoutPage, postLogoutPage } from './views.js';
@@ -48,6 +49,7 @@ function requestedResources(ctx: KoaContextWithOIDC, audience: string): string[]
 
 export function providerConfiguration({ clients, audience, keys, accessTokenTtlSeconds }: ConfigurationOptions): Configuration {
   return {
+    adapter: createMemoryAdapter(),
     clients: clients.map(clientMetadata),
     jwks: keys.jwks as Configuration['jwks'],
     cookies: { keys: keys.cookieKeys },
