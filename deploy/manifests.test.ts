@@ -1000,6 +1000,12 @@ export function checkK8s(files: Map<string, Doc[]>): string[] {
     const ref = hpa.spec?.scaleTargetRef ?? {};
     const target = deployments.find((d) => d.metadata.name === ref.name);
     if (ref.kind !== 'Deployment' || !target) problems.push(`${where}: scaleTargetRef names no Deployment`);
+    else if (target.spec?.replicas !== undefined) {
+      problems.push(`${where}: Deployment ${ref.name} sets replicas, which every apply would reset under the HPA`);
+    }
+    const cpuTarget = (hpa.spec?.metrics ?? []).some((m: Doc) => m.resource?.name === 'cpu');
+    const requestsCpu = (target?.spec?.template?.spec?.containers ?? []).every((c: Doc) => c.resources?.requests?.cpu);
+    if (cpuTarget && !requestsCpu) problems.push(`${where}: CPU utilisation needs resources.requests.cpu on ${ref.name}`);
     if (!(hpa.spec?.minReplicas <= hpa.spec?.maxReplicas)) problems.push(`${where}: minReplicas > maxReplicas`);
   }
   for (const name of ['bff', 'core-api']) {
@@ -1086,6 +1092,11 @@ describe('Kubernetes manifests', () => {
         c.env = c.env.filter((e: Doc) => e.name !== 'TRUST_PROXY');
       }),
     ).toContain('k8s: Deployment bff/bff: env TRUST_PROXY missing');
+    expect(
+      mutate('core-api.yaml', 0, (d) => {
+        d.spec.replicas = 3;
+      }),
+    ).toContain('k8s: HPA core-api: Deployment core-api sets replicas, which every apply would reset under the HPA');
   });
 
   it('render with `kubectl kustomize` when kubectl is installed', () => {
