@@ -184,6 +184,14 @@ export function checkDockerfile(
 
   stages.forEach((stage, index) => {
     for (const instr of stage.instructions) {
+      const exec = /^(?:--\S+\s+)*(?:CMD\s+)?(\[.*\])\s*$/s.exec(instr.args)?.[1];
+      if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'RUN'].includes(instr.keyword) && exec) {
+        try {
+          JSON.parse(exec);
+        } catch {
+          problems.push(`${spec.file}: ${instr.keyword} exec form is not a JSON array: ${exec}`);
+        }
+      }
       if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
         const { from, sources } = copySources(instr.args);
         if (from !== undefined) {
@@ -295,6 +303,12 @@ describe('Dockerfiles', () => {
     expect(check(text.replace('--from=build', '--from=builder'))).toContain(
       'core-api.Dockerfile: COPY --from=builder names no earlier stage',
     );
+    expect(check(text.replace('CMD ["node", "dist/main.js"]', "CMD ['node', 'dist/main.js']"))).toContain(
+      "core-api.Dockerfile: CMD exec form is not a JSON array: ['node', 'dist/main.js']",
+    );
+    expect(check(text.replace('+(process.env.CORE_API_PORT||8081)+', '"+(process.env.CORE_API_PORT||8081)+"')).some((p) =>
+      p.startsWith('core-api.Dockerfile: HEALTHCHECK exec form is not a JSON array'),
+    )).toBe(true);
     expect(check(text.replace('EXPOSE 8081', 'EXPOSE 3000'))).toContain('core-api.Dockerfile: does not EXPOSE 8081');
     expect(check(text.replace('CORE_API_HOST=0.0.0.0', 'CORE_API_HOST=127.0.0.1'))).toContain(
       'core-api.Dockerfile: final stage should set ENV CORE_API_HOST=0.0.0.0 (has 127.0.0.1)',
