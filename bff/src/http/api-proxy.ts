@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { Router, type RequestHandler } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { destroySession } from '../auth/session-data.js';
 import type { TokenRefresher } from '../auth/tokens.js';
 import type { BffConfig } from '../config.js';
 import { errorBody, sendError } from '../errors.js';
@@ -34,7 +35,10 @@ function gate(refresher: TokenRefresher): RequestHandler {
     delete req.headers.authorization;
     if (isProtected) {
       const tokens = await refresher.freshTokens(req);
-      if (!tokens) return sendError(res, 'unauthenticated');
+      if (!tokens) {
+        if (req.session.user) await destroySession(req); // refresh refused: the session is over
+        return sendError(res, 'unauthenticated');
+      }
       req.headers.authorization = `Bearer ${tokens.accessToken}`;
     }
     return next();

@@ -93,6 +93,8 @@ describe('API proxy', () => {
     );
     expect((await own.fetch(`${h.origin}/api/v1/x`)).status).toBe(401);
     expect((await own.fetch(`${h.origin}/bff/user`)).status).toBe(401);
+    const { rowCount } = await h.pool.query(`SELECT 1 FROM bff.session WHERE sess->'user'->>'sub' = 'reporter'`);
+    expect(rowCount).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { BffUser } from '@co2/contracts';
+import { refreshTokens } from '@co2/deploy/dev-idp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieName, signInThroughBff } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -109,6 +110,8 @@ describe('sign-out', () => {
   it('when signing out, then the end-session URL is returned and the old cookie is refused', async () => {
     const { jar } = await signInThroughBff(h, 'reporter');
     const oldCookie = jar.get(h.origin, cookieName)!;
+    const stored = await h.pool.query<{ rt: string }>(`SELECT sess->'tokens'->>'refreshToken' AS rt FROM bff.session WHERE sess->'user'->>'sub' = 'reporter'`);
+    const refreshToken = stored.rows[0]!.rt;
     const res = await jar.fetch(`${h.origin}/auth/logout`, { method: 'POST', headers: { 'x-csrf': '1', accept: 'application/json' } });
     expect(res.status).toBe(200);
     const { endSessionUrl } = (await res.json()) as { endSessionUrl: string };
@@ -119,6 +122,8 @@ describe('sign-out', () => {
     expect(res.headers.getSetCookie().join()).toMatch(new RegExp(`${cookieName.replace('.', '\\.')}=;`));
     expect((await jar.fetch(`${h.origin}/bff/user`)).status).toBe(401);
     expect((await userWith(oldCookie)).status).toBe(401);
+    const { clientId, clientSecret } = h.config.oidc;
+    await expect(refreshTokens({ issuer: h.idp.issuer, clientId, clientSecret, refreshToken })).rejects.toThrow(/invalid_grant/);
 
     // The provider (its own session cookie is in the jar) asks to confirm, then returns to the portal.
     const endSession = await jar.fetch(endSessionUrl);
@@ -146,5 +151,30 @@ describe('sign-out', () => {
     const { jar } = await signInThroughBff(h, 'member');
     const res = await jar.fetch(`${h.origin}/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example', accept: 'text/html' } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('behind a TLS proxy', () => {
+  const httpsConfig = (trustProxy: boolean) => (c: Harness['config']): Harness['config'] => ({
+    ...c,
+    publicOrigin: 'https://portal.example',
+    oidc: { ...c.oidc, redirectUri: 'https://portal.example/auth/callback', postLogoutRedirectUri: 'https://portal.example/' },
+    http: { ...c.http, trustProxy },
+    session: { ...c.session, cookieName: '__Host-co2.sid', secure: true },
+  });
+
+  it('when PUBLIC_ORIGIN is https and the proxy is trusted, then the cookie is __Host-co2.sid and Secure', async () => {
+    const bff = await h.startBff(httpsConfig(true));
+    const res = await fetch(`${bff.url}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.status).toBe(302);
+    const [cookie] = res.headers.getSetCookie();
+    expect(cookie).toMatch(/^__Host-co2\.sid=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+    expect(new URL(res.headers.get('location')!).searchParams.get('redirect_uri')).toBe('https://portal.example/auth/callback');
+  });
+
+  it('when the proxy is not trusted, then no Secure cookie is set over plain http', async () => {
+    const bff = await h.startBff(httpsConfig(false));
+    const res = await fetch(`${bff.url}/auth/login`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.headers.getSetCookie()).toEqual([]);
   });
 });
