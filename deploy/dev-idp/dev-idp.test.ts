@@ -58,6 +58,18 @@ describe('development OIDC provider', () => {
     expect(page).toContain('<label for="password">');
     expect(page).toMatch(/password of every demo account is its login/);
     expect(page).not.toMatch(/https?:\/\/(?!localhost)/);
+    expect(page).not.toMatch(/<script/);
+
+    const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!;
+    const refused = await jar.fetch(new URL(action, idp.issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ login: 'member', password: 'wrong' }),
+    });
+    expect(refused.status).toBe(400);
+    const again = await refused.text();
+    expect(again).toMatch(/<p role="alert" id="login-error">Wrong login or password/);
+    expect(again).toContain('value="member"');
   });
 
   it('when a demo user signs in with the right password, then the JWT access token verifies with the audience and carries the roles', async () => {
