@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createApiClient, createPortalContext, type PortalMountProps } from '@co2/shell-sdk';
 import { fakeFetch } from '@co2/shell-sdk/testing';
 import { bootstrap, mount, unmount } from '../src/lifecycle.js';
-import { me } from './support.js';
+import { me, unitList } from './support.js';
 
 describe('lifecycle (the exposed ./lifecycle module)', () => {
   it('when single-spa mounts it with the portal props, then the page renders fetched data in the given element, and unmount clears it', async () => {
@@ -13,8 +13,8 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
     const props: PortalMountProps & { name: string } = {
       name: 'mf_travel',
       basePath: '/travel',
-      api: createApiClient({ fetch: fakeFetch({ 'GET /api/v1/me': { body: me } }) }),
-      context: createPortalContext({ locale: 'de', year: 2025 }),
+      api: createApiClient({ fetch: fakeFetch({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/units': { body: unitList } }) }),
+      context: createPortalContext({ locale: 'de', unit: 'LAB-CARBON', year: 2025 }),
       domElement,
     };
     await bootstrap(props);

@@ -2,7 +2,8 @@ import type { App } from 'vue';
 import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
-import { useRemoteI18n, type PortalMountProps } from '@co2/shell-sdk';
+import type { PortalMountProps } from '@co2/shell-sdk';
+import { useRemoteI18n } from '@co2/shell-sdk/i18n';
 import { messages } from '../i18n/messages.js';
 import { createRemoteRouter } from './router.js';
 

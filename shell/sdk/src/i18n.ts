@@ -1,11 +1,9 @@
 import { watch, type App } from 'vue';
 import { createI18n, type I18n } from 'vue-i18n';
 import type { Locale, PortalContext } from './context.js';
+import type { RemoteMessages } from './messages.js';
 
-export interface MessageTree {
-  [key: string]: string | MessageTree;
-}
-export type RemoteMessages = Record<Locale, MessageTree>;
+export type { MessageTree, RemoteMessages } from './messages.js';
 
 export interface RemoteI18n {
   readonly i18n: I18n<RemoteMessages, Record<string, never>, Record<string, never>, Locale, false>;

@@ -28,3 +28,27 @@ export function jsonResponse(status: number, body: unknown): Response {
     headers: { 'Content-Type': 'application/json' },
   });
 }
+
+/** A `GET /api/v1/me` body (valid against the `Me` contract; checked in the SDK's tests). */
+export const meFixture = {
+  id: '7d9a3f0e-3c1b-4f7a-9a59-0c3f8e2b1a11',
+  subject: 'principal',
+  email: 'principal@example.org',
+  displayName: 'Pat Principal',
+  roles: [{ role: 'user.principal', scope: { kind: 'unit', unitCode: 'LAB-CARBON' } }],
+  units: [{ code: 'LAB-CARBON', name: 'Carbon Lab', level: 4, parentCode: 'ENV-CLIM' }],
+};
+
+/** A `GET /api/v1/units` body (valid against the `UnitList` contract). */
+export const unitListFixture = {
+  units: [
+    unitFixture('UNIV', 'Demo University', 'Université de démonstration', 'Demo-Universität', 1, null, ['UNIV']),
+    unitFixture('ENV', 'Faculty of Environment', 'Faculté de l’environnement', null, 2, 'UNIV', ['UNIV', 'ENV']),
+    unitFixture('LAB-CARBON', 'Carbon Lab', 'Laboratoire carbone', 'Kohlenstofflabor', 4, 'ENV-CLIM', ['UNIV', 'ENV', 'ENV-CLIM', 'LAB-CARBON']),
+  ],
+};
+
+function unitFixture(code: string, name: string, nameFr: string, nameDe: string | null, level: number, parentCode: string | null, path: string[]) {
+  const id = `00000000-0000-4000-8000-${code.split('').reduce((n, c) => n + c.charCodeAt(0), 0).toString().padStart(12, '0')}`;
+  return { id, code, name, nameFr, nameDe, level, parentCode, path, active: true };
+}

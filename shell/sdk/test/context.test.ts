@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, defineComponent, h, nextTick, readonly } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { createPortalContext, isLocale, pickLocale, useRemoteI18n } from '../src/index.js';
+import { createPortalContext, isLocale, pickLocale } from '../src/index.js';
+import { useRemoteI18n } from '../src/i18n.js';
 
 describe('createPortalContext', () => {
   it('starts signed out in English with no unit or year, and accepts initial values', () => {

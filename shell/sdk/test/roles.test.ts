@@ -34,3 +34,14 @@ describe('unitCodesOf', () => {
     ).toEqual(['LAB-CARBON', 'LAB-ICE']);
   });
 });
+
+describe('unitName', async () => {
+  const { unitName } = await import('../src/index.js');
+  const unit = { name: 'Carbon Lab', nameFr: 'Laboratoire carbone', nameDe: null };
+  it('uses the French name in French and falls back to English when there is no German name', () => {
+    expect(unitName(unit, 'en')).toBe('Carbon Lab');
+    expect(unitName(unit, 'fr')).toBe('Laboratoire carbone');
+    expect(unitName(unit, 'de')).toBe('Carbon Lab');
+    expect(unitName({ ...unit, nameDe: 'Kohlenstofflabor' }, 'de')).toBe('Kohlenstofflabor');
+  });
+});

@@ -1,0 +1,40 @@
+import type { RemoteMessages } from '@co2/shell-sdk';
+
+export const messages = {
+  en: {
+    common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
+    units: {
+      title: 'Units',
+      caption: '{count} units visible to your role',
+      empty: 'Your role does not give access to any unit.',
+      code: 'Code',
+      name: 'Name',
+      level: 'Level',
+      parent: 'Parent',
+    },
+  },
+  fr: {
+    common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
+    units: {
+      title: 'Unités',
+      caption: '{count} unités visibles pour votre rôle',
+      empty: 'Votre rôle ne donne accès à aucune unité.',
+      code: 'Code',
+      name: 'Nom',
+      level: 'Niveau',
+      parent: 'Parent',
+    },
+  },
+  de: {
+    common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
+    units: {
+      title: 'Einheiten',
+      caption: '{count} Einheiten für Ihre Rolle sichtbar',
+      empty: 'Ihre Rolle gibt keinen Zugriff auf Einheiten.',
+      code: 'Code',
+      name: 'Name',
+      level: 'Ebene',
+      parent: 'Übergeordnet',
+    },
+  },
+} satisfies RemoteMessages;

@@ -1,0 +1,67 @@
+import type { RemoteMessages } from '@co2/shell-sdk';
+
+export const messages = {
+  en: {
+    common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
+    overview: {
+      title: 'Carbon inventory',
+      signedInAs: 'Signed in as',
+      unitYear: 'Inventory of {unit} for {year}',
+      noUnit: 'Choose a unit in the header to start its inventory.',
+      modules: 'Modules',
+      notStarted: 'Not started',
+    },
+    modules: {
+      headcount: 'Headcount',
+      professionalTravel: 'Professional travel',
+      buildings: 'Buildings',
+      equipment: 'Equipment',
+      purchases: 'Purchases',
+      externalCloudAi: 'External cloud & AI services',
+      processEmissions: 'Process emissions',
+      researchFacilities: 'Research facilities',
+    },
+  },
+  fr: {
+    common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
+    overview: {
+      title: 'Inventaire carbone',
+      signedInAs: 'Connecté·e en tant que',
+      unitYear: 'Inventaire de {unit} pour {year}',
+      noUnit: 'Choisissez une unité dans l’en-tête pour commencer son inventaire.',
+      modules: 'Modules',
+      notStarted: 'Pas commencé',
+    },
+    modules: {
+      headcount: 'Effectifs',
+      professionalTravel: 'Voyages professionnels',
+      buildings: 'Bâtiments',
+      equipment: 'Équipements',
+      purchases: 'Achats',
+      externalCloudAi: 'Services cloud et IA externes',
+      processEmissions: 'Émissions de procédés',
+      researchFacilities: 'Infrastructures de recherche',
+    },
+  },
+  de: {
+    common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
+    overview: {
+      title: 'CO₂-Inventar',
+      signedInAs: 'Angemeldet als',
+      unitYear: 'Inventar von {unit} für {year}',
+      noUnit: 'Wählen Sie oben eine Einheit, um ihr Inventar zu beginnen.',
+      modules: 'Module',
+      notStarted: 'Nicht begonnen',
+    },
+    modules: {
+      headcount: 'Personal',
+      professionalTravel: 'Dienstreisen',
+      buildings: 'Gebäude',
+      equipment: 'Geräte',
+      purchases: 'Einkäufe',
+      externalCloudAi: 'Externe Cloud- und KI-Dienste',
+      processEmissions: 'Prozessemissionen',
+      researchFacilities: 'Forschungsinfrastrukturen',
+    },
+  },
+} satisfies RemoteMessages;
