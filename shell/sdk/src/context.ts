@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, type DeepReadonly } from 'vue';
 import type { BffUser } from '@co2/contracts';
 
 export const LOCALES = ['en', 'fr', 'de'] as const;
@@ -13,6 +13,9 @@ export interface PortalContext {
   /** Selected reporting year. */
   year: number | null;
 }
+
+/** What remotes get: the same reactive object, read-only (`readonly(context)`). */
+export type PortalContextView = DeepReadonly<PortalContext>;
 
 export function createPortalContext(initial: Partial<PortalContext> = {}): PortalContext {
   return reactive<PortalContext>({ locale: 'en', user: null, unit: null, year: null, ...initial });

@@ -1,5 +1,5 @@
 import type { ApiClient } from './api-client.js';
-import type { PortalContext } from './context.js';
+import type { PortalContextView } from './context.js';
 
 /**
  * What every remote receives from the shell when single-spa mounts it (the shell's `customProps` plus what
@@ -10,7 +10,7 @@ export interface PortalMountProps {
   basePath: string;
   api: ApiClient;
   /** Reactive, read-only view of the shell's context (locale, user, unit, year). */
-  context: Readonly<PortalContext>;
+  context: PortalContextView;
   /** Container the shell reserved for this remote (outside its `<router-view>`). */
   domElement?: HTMLElement;
   /** Added by single-spa. */

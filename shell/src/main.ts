@@ -1,0 +1,42 @@
+import 'quasar/dist/quasar.css';
+import './styles.css';
+import { nextTick } from 'vue';
+import { createApiClient, createPortalContext, unitCodesOf } from '@co2/shell-sdk';
+import { loadContracts } from './contracts.js';
+import { createShell } from './create-shell.js';
+import { areasFor } from './portal/layout.js';
+import { initialLocale } from './session/locale.js';
+import { loadSession } from './session/session.js';
+import { createShellState } from './shell-state.js';
+
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+
+const context = createPortalContext({ locale: initialLocale(storage, navigator.languages) });
+const state = createShellState();
+createShell({ context, state, storage }).mount('#app');
+
+const session = await loadSession({ contracts: loadContracts });
+if (session.status === 'signed-in') {
+  context.user = session.user;
+  context.unit = unitCodesOf(session.user.roles)[0] ?? null;
+  context.year = new Date().getFullYear();
+}
+state.session = session;
+
+if (session.status === 'signed-in') {
+  await nextTick(); // the areas' containers are in the DOM before single-spa mounts anything
+  const { startPortal } = await import('./portal/start.js');
+  await startPortal({
+    areas: areasFor(session.user),
+    api: createApiClient(),
+    context,
+    setArea: state.setArea,
+    onRetry: state.onRetry,
+  });
+}
