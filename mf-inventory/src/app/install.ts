@@ -2,17 +2,18 @@ import type { App } from 'vue';
 import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
-import type { PortalMountProps } from '@co2/shell-sdk';
+import { remoteInitialPath, type PortalMountProps } from '@co2/shell-sdk';
 import { useRemoteI18n } from '@co2/shell-sdk/i18n';
 import { messages } from '../i18n/messages.js';
 import { createRemoteRouter } from './router.js';
 
 /** Everything this remote installs on its own Vue app when single-spa mounts it (handleInstance). */
-export function installRemote(app: App, props: PortalMountProps): void {
+export async function installRemote(app: App, props: PortalMountProps): Promise<void> {
   app.use(Quasar, { iconSet });
   app.use(createPinia());
   app.use(useRemoteI18n(props.context, messages));
   const router = createRemoteRouter(props);
   app.use(router);
   app.onUnmount(() => router.options.history.destroy());
+  await router.replace(remoteInitialPath(props.basePath, window.location));
 }

@@ -1,8 +1,11 @@
-import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { PortalMountProps } from '@co2/shell-sdk';
 import { overviewRoutes } from '../features/overview/index.js';
 
-/** The remote's router lives under the base path the shell gave it (never hard-coded here). */
+/**
+ * The remote's router works under the base path the shell gave it (never hard-coded here). Its history is in
+ * memory: only the shell's router writes `window.history`; `installRemote` starts it at the page's URL.
+ */
 export function createRemoteRouter(props: PortalMountProps): Router {
-  return createRouter({ history: createWebHistory(props.basePath), routes: [...overviewRoutes(props)] });
+  return createRouter({ history: createMemoryHistory(props.basePath), routes: [...overviewRoutes(props)] });
 }

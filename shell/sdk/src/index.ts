@@ -7,3 +7,4 @@ export { settle, toApiError, type LoadState } from './load-state.js';
 export type { MessageTree, RemoteMessages } from './messages.js';
 // `useRemoteI18n` lives in `@co2/shell-sdk/i18n`: this entry must not load vue-i18n (the shell does not use it).
 export { unitName } from './units.js';
+export { remoteInitialPath } from './remote-location.js';
