@@ -12,7 +12,7 @@ describe('InventoryOverviewPage', () => {
     const { wrapper, fetch } = mountPage(InventoryOverviewPage, ok);
     await flushPromises();
     expect(fetch.calls.map((c) => c.url).sort()).toEqual(['/api/v1/me', '/api/v1/units']);
-    expect(wrapper.get('[data-testid="inventory-data"]').text()).toBe('Pat Principal');
+    expect(wrapper.get('[data-testid="inventory-data"]').text()).toBe('Signed in as Pat Principal · your units: LAB-CARBON');
     expect(wrapper.get('[data-testid="inventory-unit"]').text()).toBe('Inventory of Carbon Lab (LAB-CARBON) for 2025');
     const cards = wrapper.findAll('[data-testid^="inventory-module-"]');
     expect(cards.map((c) => c.find('h3').text())).toEqual([

@@ -21,7 +21,7 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
     await mount(props);
     await flushPromises();
     expect(domElement.querySelector('[data-testid="inventory-page"]')).not.toBeNull();
-    expect(domElement.querySelector('[data-testid="inventory-data"]')?.textContent).toBe('Pat Principal');
+    expect(domElement.querySelector('[data-testid="inventory-data"]')?.textContent).toContain('LAB-CARBON');
     expect(domElement.querySelector('h1')?.textContent).toBe('CO₂-Inventar');
     await unmount(props);
     expect(domElement.innerHTML).toBe('');

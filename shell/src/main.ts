@@ -4,7 +4,7 @@ import { nextTick } from 'vue';
 import { createApiClient, createPortalContext, unitCodesOf } from '@co2/shell-sdk';
 import { loadContracts } from './contracts.js';
 import { createShell } from './create-shell.js';
-import { areasFor } from './portal/layout.js';
+import { LAYOUT } from './portal/layout.js';
 import { initialLocale } from './session/locale.js';
 import { loadSession } from './session/session.js';
 import { createShellState } from './shell-state.js';
@@ -33,7 +33,7 @@ if (session.status === 'signed-in') {
   await nextTick(); // the areas' containers are in the DOM before single-spa mounts anything
   const { startPortal } = await import('./portal/start.js');
   await startPortal({
-    areas: areasFor(session.user),
+    areas: LAYOUT,
     api: createApiClient(),
     context,
     setArea: state.setArea,

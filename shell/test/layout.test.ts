@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYOUT, areaForPath, areasFor, containerId, isUnderPrefix } from '../src/portal/layout.js';
+import { LAYOUT, areaForPath, containerId, isUnderPrefix, navigableAreas } from '../src/portal/layout.js';
 
 const user = (roles: string[]) => ({ roles });
 
@@ -23,11 +23,11 @@ describe('layout', () => {
     expect(areaForPath('/nowhere')).toBeUndefined();
   });
 
-  it('when the user has no backoffice role, then the backoffice area is not offered; signed out, nothing is', () => {
-    expect(areasFor(user(['user.principal@unit:LAB-CARBON'])).map((a) => a.name)).toEqual(['mf_inventory', 'mf_travel', 'mf_dashboard']);
-    expect(areasFor(user(['backoffice.metier@affiliation:ENV'])).map((a) => a.name)).toContain('mf_backoffice');
-    expect(areasFor(user(['backoffice.admin@global'])).map((a) => a.name)).toContain('mf_backoffice');
-    expect(areasFor(null)).toEqual([]);
+  it('when the user has no backoffice role, then the backoffice entry is not offered; signed out, nothing is', () => {
+    expect(navigableAreas(user(['user.principal@unit:LAB-CARBON'])).map((a) => a.name)).toEqual(['mf_inventory', 'mf_travel', 'mf_dashboard']);
+    expect(navigableAreas(user(['backoffice.metier@affiliation:ENV'])).map((a) => a.name)).toContain('mf_backoffice');
+    expect(navigableAreas(user(['backoffice.admin@global'])).map((a) => a.name)).toContain('mf_backoffice');
+    expect(navigableAreas(null)).toEqual([]);
   });
 
   it('gives each area its own container id', () => {

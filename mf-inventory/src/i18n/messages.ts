@@ -6,6 +6,7 @@ export const messages = {
     overview: {
       title: 'Carbon inventory',
       signedInAs: 'Signed in as',
+      myUnits: 'your units: {units}',
       unitYear: 'Inventory of {unit} for {year}',
       noUnit: 'Choose a unit in the header to start its inventory.',
       modules: 'Modules',
@@ -27,6 +28,7 @@ export const messages = {
     overview: {
       title: 'Inventaire carbone',
       signedInAs: 'Connecté·e en tant que',
+      myUnits: 'vos unités : {units}',
       unitYear: 'Inventaire de {unit} pour {year}',
       noUnit: 'Choisissez une unité dans l’en-tête pour commencer son inventaire.',
       modules: 'Modules',
@@ -48,6 +50,7 @@ export const messages = {
     overview: {
       title: 'CO₂-Inventar',
       signedInAs: 'Angemeldet als',
+      myUnits: 'Ihre Einheiten: {units}',
       unitYear: 'Inventar von {unit} für {year}',
       noUnit: 'Wählen Sie oben eine Einheit, um ihr Inventar zu beginnen.',
       modules: 'Module',

@@ -28,8 +28,11 @@ export function areaForPath(pathname: string, layout: readonly LayoutArea[] = LA
   return layout.find((area) => isUnderPrefix(pathname, area.prefix));
 }
 
-/** Areas this user may open (the backoffice only with a backoffice role). */
-export function areasFor(user: Pick<BffUser, 'roles'> | null, layout: readonly LayoutArea[] = LAYOUT): LayoutArea[] {
+/**
+ * Areas offered in the navigation (the backoffice entry only with a backoffice role). Every area is still
+ * mounted for any signed-in user who opens its URL: core-api decides what they may see.
+ */
+export function navigableAreas(user: Pick<BffUser, 'roles'> | null, layout: readonly LayoutArea[] = LAYOUT): LayoutArea[] {
   if (!user) return [];
   const backoffice = hasBackofficeRole(user.roles);
   return layout.filter((area) => !area.requiresBackoffice || backoffice);
