@@ -4,4 +4,5 @@ export * from './identity.js';
 export * from './units.js';
 export * from './bff.js';
 export * from './health.js';
+export * from './modules/index.js';
 export * from './api/index.js';
