@@ -41,6 +41,13 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       try {
+        // Let pools that are still closing finish first: FORCE would kill their sockets mid-close, which
+        // surfaces as an uncaught 57P01 error in the test process.
+        for (let i = 0; i < 40; i++) {
+          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (!rows[0]?.n) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
         await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await c.end();
