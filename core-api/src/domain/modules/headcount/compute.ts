@@ -1,5 +1,6 @@
 import { emissionType } from '../emission-types/index.js';
 import { numberValue } from '../factor-match.js';
+import { keyBasedKg } from '../formula.js';
 import { fail, ok, type EmissionDraft, type Factor, type Outcome } from '../types.js';
 
 /** Quantity unit by root: km of commuting, kg of food or waste. */
@@ -15,7 +16,7 @@ export function computeFte(input: { fte: number }, _prepared: unknown, factors: 
     const quantity = input.fte * perFte;
     drafts.push({
       emissionType: factor.emissionType,
-      kgCo2eq: quantity * ef,
+      kgCo2eq: keyBasedKg(quantity, factor.values, 'ef_kg_co2eq_per_unit') ?? 0,
       factor,
       quantity,
       quantityUnit: unitOf(emissionType(factor.emissionType).category),
