@@ -31,7 +31,10 @@ describe('migrations on PostgreSQL', () => {
     const tables = await h.pool.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['units', 'users']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'airports', 'audit_log', 'building_rooms', 'carbon_reports', 'entries', 'entry_emissions', 'factors', 'fx_rates',
+      'price_indices', 'report_modules', 'train_stations', 'units', 'users', 'year_configurations',
+    ]);
   });
 
   it('when two replicas start at once, then both succeed and the migrations are applied once', async () => {

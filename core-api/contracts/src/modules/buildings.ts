@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Amount, Label, lowerEnum, Note } from './common.js';
+import { Amount, Label, lowerEnum } from './common.js';
 
 export const RoomType = lowerEnum(['office', 'laboratories', 'archives', 'libraries', 'auditoriums', 'miscellaneous'] as const);
 export type RoomType = z.infer<typeof RoomType>;
@@ -11,7 +11,6 @@ export const RoomData = z
     room_name: Label(),
     room_type: RoomType,
     room_allocation_ratio: z.number().finite().min(0).max(1).optional(),
-    note: Note,
   })
   .openapi('RoomData');
 export type RoomData = z.infer<typeof RoomData>;
@@ -22,7 +21,6 @@ export const CombustionData = z
     name: Label(),
     unit: z.string().trim().max(32).optional(),
     quantity: Amount,
-    note: Note,
   })
   .openapi('CombustionData');
 export type CombustionData = z.infer<typeof CombustionData>;

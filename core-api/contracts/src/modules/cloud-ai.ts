@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Amount, CloudCurrency, currencyOr, Label, lowerEnum, Note } from './common.js';
+import { Amount, CloudCurrency, currencyOr, Label, lowerEnum } from './common.js';
 
 /** external-cloud-ai/cloud: spend on an external cloud service. */
 export const CloudData = z
@@ -8,7 +8,6 @@ export const CloudData = z
     provider: Label(),
     spent_amount: Amount,
     currency: currencyOr(CloudCurrency, 'eur'),
-    note: Note,
   })
   .openapi('CloudData');
 export type CloudData = z.infer<typeof CloudData>;
@@ -24,7 +23,6 @@ export const AiData = z
     usage_type: lowerEnum(['text', 'image', 'code'] as const),
     requests_per_user_per_day: AiFrequency,
     fte_count: z.number().finite().min(0.1).max(1e6),
-    note: Note,
   })
   .openapi('AiData');
 export type AiData = z.infer<typeof AiData>;

@@ -1,7 +1,7 @@
 import { z } from '../zod.js';
 
-/** Free text shown next to an entry. */
-export const Note = z.string().trim().max(2000).optional();
+/** Free text shown next to an entry (kept beside the data, not in it: it is no input of a formula). */
+export const EntryNote = z.string().trim().max(2000).optional();
 
 /** A required short label (name, code, provider…): trimmed, not empty. */
 export const Label = (max = 200) => z.string().trim().min(1, 'must not be empty').max(max);

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Label, Note } from './common.js';
+import { Label } from './common.js';
 
 const Hours = z.number().int().min(0).max(168).optional();
 
@@ -12,7 +12,6 @@ export const EquipmentData = z
     sub_class: z.string().trim().max(200).optional(),
     active_usage_hours_per_week: Hours,
     standby_usage_hours_per_week: Hours,
-    note: Note,
   })
   .refine((d) => (d.active_usage_hours_per_week ?? 0) + (d.standby_usage_hours_per_week ?? 0) <= 168, {
     message: 'active + standby hours must not exceed 168 per week',

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Label, Note, PersonId } from './common.js';
+import { Label, PersonId } from './common.js';
 
 /** SIUS/SHIS function codes (51 professors … 59 operational staff). */
 export const SiusCode = z.enum(['51', '52', '53', '54', '56', '57', '58', '59']);
@@ -11,7 +11,6 @@ export const HeadcountMemberData = z
     sius_code: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), SiusCode),
     user_institutional_id: PersonId,
     fte: z.number().finite().min(0).max(1),
-    note: Note,
   })
   .openapi('HeadcountMemberData');
 export type HeadcountMemberData = z.infer<typeof HeadcountMemberData>;
@@ -20,7 +19,6 @@ export type HeadcountMemberData = z.infer<typeof HeadcountMemberData>;
 export const HeadcountStudentData = z
   .strictObject({
     fte: z.number().finite().min(0).max(1e6),
-    note: Note,
   })
   .openapi('HeadcountStudentData');
 export type HeadcountStudentData = z.infer<typeof HeadcountStudentData>;

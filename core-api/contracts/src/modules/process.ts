@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Amount, Label, Note } from './common.js';
+import { Amount, Label } from './common.js';
 
 /** process-emissions/gases: a greenhouse gas released by a process (kg), weighted by its GWP. */
 export const ProcessGasData = z
@@ -9,7 +9,6 @@ export const ProcessGasData = z
     /** The gas, e.g. R134a, SF6, NF3 (needed for refrigerants). */
     subcategory: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(64).optional()),
     quantity: Amount,
-    note: Note,
   })
   .openapi('ProcessGasData');
 export type ProcessGasData = z.infer<typeof ProcessGasData>;

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Amount, currencyOr, Label, Note, PurchaseCurrency } from './common.js';
+import { Amount, currencyOr, Label, PurchaseCurrency } from './common.js';
 
 const Code = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Label(64));
 const OptionalText = z.string().trim().max(500).optional();
@@ -17,7 +17,6 @@ export const PurchaseData = z
     purchase_institutional_description: OptionalText,
     /** NACRES code: when a factor exists for it, it wins over the UNSPSC one. */
     purchase_additional_code: z.preprocess((v) => (v === '' || v === null ? undefined : v), Code.optional()),
-    note: Note,
   })
   .openapi('PurchaseData');
 export type PurchaseData = z.infer<typeof PurchaseData>;
@@ -29,7 +28,6 @@ export const CentralisedPurchaseData = z
     unit: Label(32),
     annual_consumption: Amount,
     coef_to_kg: Amount,
-    note: Note,
   })
   .openapi('CentralisedPurchaseData');
 export type CentralisedPurchaseData = z.infer<typeof CentralisedPurchaseData>;

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { Amount, Label, Note } from './common.js';
+import { Amount, Label } from './common.js';
 
 const FacilityId = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Label(64));
 
@@ -10,7 +10,6 @@ export const FacilityUseData = z
     researchfacility_name: Label(),
     use: Amount,
     use_unit: Label(64),
-    note: Note,
   })
   .openapi('FacilityUseData');
 export type FacilityUseData = z.infer<typeof FacilityUseData>;
@@ -23,7 +22,6 @@ export const AnimalFacilityUseData = z
     researchfacility_type: z.string().trim().max(64).optional(),
     use: Amount,
     use_unit: Label(64),
-    note: Note,
   })
   .openapi('AnimalFacilityUseData');
 export type AnimalFacilityUseData = z.infer<typeof AnimalFacilityUseData>;

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { IsoDate, Label, lowerEnum, Note, PersonId } from './common.js';
+import { IsoDate, Label, lowerEnum, PersonId } from './common.js';
 
 const Iata = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
@@ -20,7 +20,6 @@ export const PlaneTripData = z
     cabin_class: lowerEnum(['first', 'business', 'economy'] as const),
     departure_date: IsoDate.optional(),
     number_of_trips: Trips,
-    note: Note,
   })
   .openapi('PlaneTripData');
 export type PlaneTripData = z.infer<typeof PlaneTripData>;
@@ -38,7 +37,6 @@ export const TrainTripData = z
     cabin_class: lowerEnum(['first', 'second'] as const),
     departure_date: IsoDate.optional(),
     number_of_trips: Trips,
-    note: Note,
   })
   .openapi('TrainTripData');
 export type TrainTripData = z.infer<typeof TrainTripData>;
