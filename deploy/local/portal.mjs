@@ -31,7 +31,7 @@ export async function startPortal(o = {}) {
     for (const s of started.reverse()) await s.stop().catch(() => {});
     started.length = 0;
   };
-  const childEnv = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...o.env };
+  const childEnv = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', NODE_ENV: production ? 'production' : 'development', ...o.env };
   const spawnTs = (name, entry, env) => {
     const c = startChild({ name, command: TSX, args: [path.join(ROOT, entry)], cwd: ROOT, env: { ...childEnv, ...env }, quiet: o.quiet, onExit: o.onUnexpectedExit });
     started.push(c);

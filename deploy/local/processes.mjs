@@ -19,7 +19,7 @@ export function prefixed(name, stream, out) {
 
 /** Spawns a long-running child; `onExit` is called if it ends while we did not ask it to. */
 export function startChild({ name, command, args, env, cwd, onExit, quiet = false }) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = [];
   const remember = (chunk) => {
     tail.push(String(chunk));
@@ -89,9 +89,15 @@ export function portIsFree(port, host = '127.0.0.1') {
   });
 }
 
+/** The environment of the parent without test-runner variables (vitest's NODE_ENV=test, VITEST*). */
+export function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
+  return { ...env, ...extra };
+}
+
 export function run(name, command, args, { cwd, env } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     prefixed(name, child.stdout, process.stdout);
     prefixed(name, child.stderr, process.stderr);
     child.on('error', reject);

@@ -41,6 +41,7 @@ export async function buildWeb(root, { force = false } = {}) {
   const todo = force ? WEB_PACKAGES : staleWebPackages(root);
   if (todo.length === 0) return [];
   const args = ['run', 'build', ...todo.flatMap((p) => ['-w', p.workspace])];
-  await run('build', 'npm', args, { cwd: root });
+  // Production builds: Module Federation's plugin does nothing under a test runner's NODE_ENV=test.
+  await run('build', 'npm', args, { cwd: root, env: { NODE_ENV: 'production' } });
   return todo.map((p) => p.workspace);
 }
