@@ -33,7 +33,8 @@ describe('portal in Chromium', () => {
     context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(portalUrl + '/');
-    await expect(page.getByTestId('sign-in').isVisible()).resolves.toBe(true);
+    await page.getByTestId('sign-in').waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('user-menu').count()).resolves.toBe(0);
     const res = await context.request.get(`${portalUrl}/bff/user`);
     expect(res.status()).toBe(401);
   });
