@@ -37,6 +37,7 @@ try {
     oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET } : undefined,
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     onUnexpectedExit: ({ name, code, signal }) => {
+      if (stopping) return; // Ctrl-C reaches the whole process group: children may exit before we stop them
       console.error(`[portal] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the portal.`);
       void shutdown(1);
     },
