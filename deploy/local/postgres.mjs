@@ -2,7 +2,7 @@
 // Data survives restarts; an orphaned server left by a killed run is stopped before we start ours.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -53,6 +53,13 @@ async function loadEmbeddedPostgres() {
  */
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, database = 'co2', log = () => {} }) {
   await mkdir(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root the server runs as the `postgres` OS user, which must be able to reach the data folder
+    // (mkdtemp creates 0700 folders).
+    const parent = path.dirname(dataDir);
+    const { mode } = await stat(parent);
+    if ((mode & 0o001) === 0) await chmod(parent, mode | 0o711);
+  }
   const secretFile = `${dataDir}.json`;
   let password;
   if (existsSync(secretFile) && existsSync(path.join(dataDir, 'PG_VERSION'))) {
