@@ -1,36 +1,52 @@
-// The BFF's Express application: request ids and logs, session, auth, API proxy, portal, static bundles.
+// The BFF's Express application: headers, request ids and logs, rate limits, forgery guard, sessions, auth,
+// API proxy, portal documents and static bundles.
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { loginRoutes } from './auth/login-routes.js';
+import { logoutRoutes } from './auth/logout-routes.js';
 import { createOidcClient, type OidcClient } from './auth/oidc-client.js';
-import { authRoutes } from './auth/routes.js';
 import { createTokenRefresher } from './auth/tokens.js';
 import type { BffConfig } from './config.js';
+import { boundedQuery } from './db/bounded-query.js';
 import { errorHandler, notFound } from './errors.js';
 import { apiProxy } from './http/api-proxy.js';
-import { requireCsrfHeader } from './http/csrf.js';
+import { bffRoutes } from './http/bff-routes.js';
+import { requestForgeryGuard } from './http/csrf.js';
 import { portalRoutes } from './http/portal.js';
-import { sessionMiddleware } from './http/session.js';
+import { authRateLimit } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { spaFallback, staticBundles } from './http/static.js';
+import { lifetimeGuard, sessionMiddleware } from './http/session.js';
+import { systemClock, type Clock } from './session/clock.js';
+import { sessionRepository } from './session/repository.js';
 
 export interface AppDeps {
   pool: pg.Pool;
   logger: Logger;
   /** Defaults to discovery of config.oidc.issuer. */
   oidc?: OidcClient;
+  /** Time of the session layer (lifetimes, token expiry); tests move it. */
+  clock?: Clock;
+  /** Called once per refresh-token grant sent to the provider. */
+  onTokenRefresh?: () => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   const oidc = deps.oidc ?? createOidcClient(config.oidc);
-  const refresher = createTokenRefresher(oidc);
+  const clock = deps.clock ?? systemClock;
+  const query = boundedQuery(deps.pool, config.session.storeTimeoutMs);
+  const sessions = sessionRepository(query);
+  const refresher = createTokenRefresher(oidc, { clock, ...(deps.onTokenRefresh ? { onRefresh: deps.onTokenRefresh } : {}) });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
 
+  app.use(securityHeaders(config));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -44,15 +60,15 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     }),
   );
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
 
   app.use(portalRoutes(config.registry, deps.pool));
-  app.use(['/auth', '/bff', '/api'], sessionMiddleware(config.session, deps.pool, deps.logger));
-  app.use('/auth/logout', requireCsrfHeader({ allowSameOriginForms: config.publicOrigin }));
-  app.use(authRoutes(config, { oidc, refresher }));
+  app.use('/auth', authRateLimit(config.authRateLimit));
+  app.use(['/auth', '/bff', '/api'], requestForgeryGuard());
+  // Public documents under /api need no session (and keep working while the session store is down).
+  app.use(['/auth', '/bff', '/api/v1'], sessionMiddleware(config.session, query, deps.logger), lifetimeGuard(config.session, clock));
+  app.use(loginRoutes(config, { oidc, sessions, clock }));
+  app.use(logoutRoutes(config, { oidc, sessions, clock }));
+  app.use(bffRoutes(config, { oidc, refresher, sessions, clock }));
   app.use('/api', apiProxy(config, refresher));
   app.use(staticBundles(config.webDist));
   app.use(spaFallback(config.webDist['/']));

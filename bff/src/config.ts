@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RemoteRegistry } from '@co2/contracts';
+import { apiRoutes, RemoteRegistry } from '@co2/contracts';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,7 +31,11 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: env(z.string().min(1)),
   OIDC_SCOPES: env(z.string().min(1).default('openid profile email roles offline_access')),
   SESSION_SECRET: env(z.string().min(32, { message: 'must be at least 32 characters' })),
-  SESSION_MAX_AGE_SECONDS: env(z.coerce.number().int().min(60).default(8 * 60 * 60)),
+  SESSION_IDLE_TIMEOUT_SECONDS: env(z.coerce.number().int().min(60).default(30 * 60)),
+  SESSION_ABSOLUTE_LIFETIME_SECONDS: env(z.coerce.number().int().min(60).default(10 * 60 * 60)),
+  SESSION_STORE_TIMEOUT_MS: env(z.coerce.number().int().min(100).max(10_000).default(1_500)),
+  AUTH_RATE_LIMIT_MAX: env(z.coerce.number().int().min(1).default(60)),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: env(z.coerce.number().int().min(1).default(60)),
   CORE_API_URL: env(url(['http:', 'https:']).default('http://127.0.0.1:8081')),
   CORE_API_AUDIENCE: env(z.string().min(1).default('urn:co2:core-api')),
   CORE_API_TIMEOUT_MS: env(z.coerce.number().int().min(100).default(30_000)),
@@ -47,13 +51,33 @@ export interface BffConfig {
   publicOrigin: string;
   databaseUrl: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; redirectUri: string; postLogoutRedirectUri: string };
-  session: { secret: string; cookieName: string; secure: boolean; maxAgeSeconds: number };
-  coreApi: { url: string; audience: string; timeoutMs: number };
+  session: {
+    secret: string;
+    cookieName: string;
+    secure: boolean;
+    idleTimeoutSeconds: number;
+    absoluteLifetimeSeconds: number;
+    /** Bound on every session-store query (connect + run); beyond it → 503 session_store_unavailable. */
+    storeTimeoutMs: number;
+  };
+  coreApi: { url: string; audience: string; timeoutMs: number; routes: ProxiedRoute[] };
+  /** Per client IP on /auth/*: at most `max` requests per `windowSeconds`. In-memory (per instance). */
+  authRateLimit: { max: number; windowSeconds: number };
   registry: RemoteRegistry;
   /** URL prefix → static folder. */
   webDist: Record<string, string>;
   logLevel: (typeof LOG_LEVELS)[number];
 }
+
+/** A core-api operation the proxy lets through: method and OpenAPI path template (`/api/v1/units/{code}`). */
+export interface ProxiedRoute {
+  method: string;
+  path: string;
+}
+
+/** Every `/api/v1` operation of the contracts: the proxy's allowlist. */
+export const contractRoutes = (): ProxiedRoute[] =>
+  apiRoutes.filter((r) => r.path.startsWith('/api/v1/')).map((r) => ({ method: r.method.toUpperCase(), path: r.path }));
 
 export class ConfigError extends Error {
   constructor(readonly problems: { key: string; message: string }[]) {
@@ -150,8 +174,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       redirectUri: `${publicOrigin}/auth/callback`,
       postLogoutRedirectUri: `${publicOrigin}/`,
     },
-    session: { secret: e.SESSION_SECRET, cookieName: secure ? '__Host-co2.sid' : 'co2.sid', secure, maxAgeSeconds: e.SESSION_MAX_AGE_SECONDS },
-    coreApi: { url: e.CORE_API_URL.replace(/\/$/, ''), audience: e.CORE_API_AUDIENCE, timeoutMs: e.CORE_API_TIMEOUT_MS },
+    session: {
+      secret: e.SESSION_SECRET,
+      cookieName: secure ? '__Host-co2.sid' : 'co2.sid',
+      secure,
+      idleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
+      absoluteLifetimeSeconds: e.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      storeTimeoutMs: e.SESSION_STORE_TIMEOUT_MS,
+    },
+    coreApi: { url: e.CORE_API_URL.replace(/\/$/, ''), audience: e.CORE_API_AUDIENCE, timeoutMs: e.CORE_API_TIMEOUT_MS, routes: contractRoutes() },
+    authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     registry,
     webDist,
     logLevel: e.LOG_LEVEL,

@@ -4,7 +4,15 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 
 export const ERRORS = {
   unauthenticated: { status: 401, message: 'Sign in first' },
+  session_expired: { status: 401, message: 'The session has ended; sign in again' },
   csrf_required: { status: 403, message: 'Missing header X-CSRF: 1' },
+  cross_site_request: { status: 403, message: 'Cross-site requests are refused' },
+  forbidden: { status: 403, message: 'Not allowed' },
+  method_not_allowed: { status: 405, message: 'Method not allowed' },
+  rate_limited: { status: 429, message: 'Too many requests; try again later' },
+  session_not_found: { status: 404, message: 'No such session' },
+  invalid_logout_token: { status: 400, message: 'Invalid logout_token' },
+  session_store_unavailable: { status: 503, message: 'The session store is unavailable; try again shortly' },
   bad_request: { status: 400, message: 'Bad request' },
   not_found: { status: 404, message: 'Not found' },
   login_expired: { status: 400, message: 'No sign-in is pending for this browser (expired or already used); start again at /auth/login' },
@@ -40,7 +48,10 @@ export const notFound: RequestHandler = (req, res) => sendError(res, 'not_found'
 /** Renders BffErrors as they are and anything else as a 500 without internals. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
-  if (err instanceof BffError) return sendError(res, err.code, err.message, err.status);
+  if (err instanceof BffError) {
+    if (err.code === 'session_store_unavailable') res.set('Retry-After', '5');
+    return sendError(res, err.code, err.message, err.status);
+  }
   const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
   if (status === 404) return sendError(res, 'not_found', `No route for ${req.method} ${req.path}`);
   if (status === 500) req.log?.error({ err }, 'request failed');

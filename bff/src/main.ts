@@ -1,9 +1,9 @@
 // Starts the BFF: configuration, migrations, HTTP server; graceful shutdown on SIGINT/SIGTERM.
-import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type BffConfig } from './config.js';
 import { runMigrations } from './db/migrate.js';
+import { createPool } from './db/pool.js';
 
 function readConfig(): BffConfig {
   try {
@@ -19,8 +19,7 @@ function readConfig(): BffConfig {
 
 const config = readConfig();
 const logger = pino({ level: config.logLevel });
-const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
-pool.on('error', (err) => logger.error({ err }, 'idle database client failed'));
+const pool = createPool(config, logger);
 
 try {
   await runMigrations(pool);

@@ -29,8 +29,18 @@ declare module 'express-session' {
     pendingLogins: Record<string, PendingLogin>;
     user: SessionUser;
     tokens: SessionTokens;
+    /** The provider's session id (`sid` claim of the ID token), for back-channel logout. */
+    idpSid: string;
+    /** Epoch ms (session clock): start of the session (absolute lifetime) and last activity (idle timeout, written ≤ once a minute). */
+    createdAt: number;
+    lastSeenAt: number;
+    userAgent: string | null;
+    ip: string | null;
   }
 }
+
+/** The fields express-session keeps besides ours. */
+export type StoredSession = Partial<import('express-session').SessionData>;
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));

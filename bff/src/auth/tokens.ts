@@ -1,19 +1,19 @@
-// Tokens kept in the session: mapping from token responses, and refresh shortly before expiry, with
-// concurrent refreshes of the same refresh token sharing one request.
+// Tokens kept in the session: mapping from token responses, and refresh shortly before expiry. Concurrent
+// requests of one session share one refresh; a refused refresh ends the session.
 import type { Request } from 'express';
 import * as oidc from 'openid-client';
 import { BffError } from '../errors.js';
+import type { Clock } from '../session/clock.js';
 import type { OidcClient } from './oidc-client.js';
-import type { SessionTokens, SessionUser } from './session-data.js';
+import type { SessionTokens, SessionUser, StoredSession } from './session-data.js';
 
 /** Refresh when the access token expires within this many seconds. */
-const REFRESH_SKEW_SECONDS = 60;
+export const REFRESH_SKEW_SECONDS = 60;
 /** How long a finished refresh is reused by requests that loaded the session before it was saved. */
 const REUSE_MS = 30_000;
 
 type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 
 export function userFromClaims(claims: oidc.IDToken): SessionUser {
@@ -21,13 +21,28 @@ export function userFromClaims(claims: oidc.IDToken): SessionUser {
   return { sub: claims.sub, name: str(claims.name), email: str(claims.email), roles };
 }
 
-export function tokensFromResponse(response: TokenResponse, previous?: SessionTokens): SessionTokens {
+export function tokensFromResponse(response: TokenResponse, nowMs: number, previous?: SessionTokens): SessionTokens {
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token ?? previous?.refreshToken ?? null,
     idToken: response.id_token ?? previous?.idToken ?? null,
-    expiresAt: nowSeconds() + (response.expires_in ?? 300),
+    expiresAt: Math.floor(nowMs / 1000) + (response.expires_in ?? 300),
   };
+}
+
+export interface TokenRefresher {
+  /**
+   * The session's tokens, refreshed when about to expire (and put into the session, which express-session
+   * then saves). Undefined when the session has no usable tokens (the refresh token was refused): the caller
+   * ends the session. Throws idp_unavailable on network errors (the session stays).
+   */
+  freshTokens(req: Request): Promise<SessionTokens | undefined>;
+}
+
+export interface RefresherDeps {
+  clock: Clock;
+  /** Called once per refresh grant sent to the provider (metrics, tests). */
+  onRefresh?: () => void;
 }
 
 interface Refreshed {
@@ -35,54 +50,59 @@ interface Refreshed {
   user?: SessionUser;
 }
 
-export interface TokenRefresher {
-  /**
-   * The session's tokens, refreshed when about to expire. Returns undefined when the session has no
-   * usable tokens (signed out, or the refresh token was refused); throws idp_unavailable on network errors.
-   */
-  freshTokens(req: Request): Promise<SessionTokens | undefined>;
-}
+const usable = (tokens: SessionTokens | undefined, nowMs: number): boolean =>
+  tokens !== undefined && tokens.expiresAt - nowMs / 1000 > REFRESH_SKEW_SECONDS;
 
-export function createTokenRefresher(client: OidcClient): TokenRefresher {
-  const inflight = new Map<string, Promise<Refreshed>>();
+/** The session as stored now (another request or BFF instance may have refreshed it meanwhile). */
+const reload = (req: Request) =>
+  new Promise<StoredSession | undefined>((resolve) => req.sessionStore.get(req.sessionID, (err, sess) => resolve(err ? undefined : (sess ?? undefined))));
 
-  async function refresh(previous: SessionTokens & { refreshToken: string }): Promise<Refreshed> {
-    const response = await oidc.refreshTokenGrant(await client.get(), previous.refreshToken);
-    const claims = response.claims();
-    return { tokens: tokensFromResponse(response, previous), ...(claims ? { user: userFromClaims(claims) } : {}) };
+export function createTokenRefresher(client: OidcClient, deps: RefresherDeps): TokenRefresher {
+  const inflight = new Map<string, Promise<Refreshed | undefined>>();
+
+  async function refresh(req: Request, previous: SessionTokens, refreshToken: string): Promise<Refreshed | undefined> {
+    try {
+      deps.onRefresh?.();
+      const response = await oidc.refreshTokenGrant(await client.get(), refreshToken);
+      const claims = response.claims();
+      return { tokens: tokensFromResponse(response, deps.clock(), previous), ...(claims ? { user: userFromClaims(claims) } : {}) };
+    } catch (error) {
+      if (error instanceof oidc.ResponseBodyError) {
+        // Another BFF instance may have refreshed (and rotated) this token a moment ago: use its result.
+        const stored = await reload(req);
+        if (stored?.tokens && stored.tokens.refreshToken !== refreshToken && usable(stored.tokens, deps.clock())) return { tokens: stored.tokens };
+        req.log?.info({ error: error.error }, 'refresh token refused; the session ends');
+        return undefined;
+      }
+      if (error instanceof BffError) throw error;
+      throw new BffError('idp_unavailable', `Token refresh failed: ${(error as Error).message}`);
+    }
   }
 
-  function shared(previous: SessionTokens & { refreshToken: string }): Promise<Refreshed> {
-    let promise = inflight.get(previous.refreshToken);
+  /** One refresh per (session, access token): concurrent requests and requests that loaded the old tokens share it. */
+  function shared(req: Request, tokens: SessionTokens, refreshToken: string): Promise<Refreshed | undefined> {
+    const key = `${req.sessionID}:${tokens.accessToken}`;
+    let promise = inflight.get(key);
     if (!promise) {
-      promise = refresh(previous);
-      inflight.set(previous.refreshToken, promise);
-      const forget = () => setTimeout(() => inflight.delete(previous.refreshToken), REUSE_MS).unref();
-      promise.then(forget, forget);
+      promise = refresh(req, tokens, refreshToken);
+      inflight.set(key, promise);
+      const forget = () => setTimeout(() => inflight.delete(key), REUSE_MS).unref();
+      promise.then(forget, () => inflight.delete(key));
     }
     return promise;
   }
 
   return {
     async freshTokens(req) {
-      const tokens = req.session.tokens;
-      if (!tokens || !req.session.user) return undefined;
-      if (tokens.expiresAt - nowSeconds() > REFRESH_SKEW_SECONDS) return tokens;
-      const { refreshToken } = tokens;
-      if (!refreshToken) return undefined;
-      try {
-        const refreshed = await shared({ ...tokens, refreshToken });
-        req.session.tokens = refreshed.tokens;
-        if (refreshed.user) req.session.user = refreshed.user;
-        return refreshed.tokens;
-      } catch (error) {
-        if (error instanceof oidc.ResponseBodyError) {
-          req.log?.info({ error: error.error }, 'refresh token refused; session ends');
-          return undefined;
-        }
-        if (error instanceof BffError) throw error;
-        throw new BffError('idp_unavailable', `Token refresh failed: ${(error as Error).message}`);
-      }
+      const { tokens, user } = req.session;
+      if (!tokens || !user) return undefined;
+      if (usable(tokens, deps.clock())) return tokens;
+      if (!tokens.refreshToken) return undefined;
+      const refreshed = await shared(req, tokens, tokens.refreshToken);
+      if (!refreshed) return undefined;
+      req.session.tokens = refreshed.tokens;
+      if (refreshed.user) req.session.user = refreshed.user;
+      return refreshed.tokens;
     },
   };
 }

@@ -1,54 +1,42 @@
-// /api/* → core-api: allowlist, session access token as Bearer, browser cookies and credentials removed.
+// /api/* → core-api: allowlist of paths and methods, the session's access token as Bearer, the browser's
+// Cookie and Authorization removed, no Set-Cookie or CORS headers back, keep-alive agent, timeouts.
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { Router, type RequestHandler } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { destroySession } from '../auth/session-data.js';
+import { requireSignedIn } from '../auth/signed-in.js';
 import type { TokenRefresher } from '../auth/tokens.js';
 import type { BffConfig } from '../config.js';
 import { errorBody, sendError } from '../errors.js';
-import { requireCsrfHeader } from './csrf.js';
+import { apiAllowlist } from './api-allowlist.js';
 
-const PUBLIC_PATHS = /^\/(openapi\.json|docs(\/.*)?)$/;
-const PROTECTED_PATHS = /^\/v1\/./;
-const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
-
-function decodedPath(path: string): string | undefined {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Decides which /api paths exist and attaches the session's access token to /api/v1. */
-function gate(refresher: TokenRefresher): RequestHandler {
+/** Decides which /api requests exist and attaches the session's access token to the protected ones. */
+function gate(config: BffConfig['coreApi'], refresher: TokenRefresher): RequestHandler {
+  const verdict = apiAllowlist(config.routes);
   return async (req, res, next) => {
-    const path = decodedPath(req.path); // relative to /api
-    const isPublic = path !== undefined && PUBLIC_PATHS.test(path);
-    const isProtected = path !== undefined && PROTECTED_PATHS.test(path);
-    if ((!isPublic && !isProtected) || DOT_SEGMENT.test(path ?? '') || (path ?? '').includes('\\')) {
-      return sendError(res, 'not_found', `No API route ${req.method} /api${req.path}`);
+    const path = `/api${req.path}`;
+    const v = verdict(req.method, path);
+    if (v.kind === 'not_found') return sendError(res, 'not_found', `No API route ${req.method} ${path}`);
+    if (v.kind === 'method_not_allowed') {
+      res.set('Allow', v.allow.join(', '));
+      return sendError(res, 'method_not_allowed', `${req.method} is not allowed on ${path}`);
     }
+    const signedIn = v.kind === 'protected' ? await requireSignedIn(req, res, refresher) : undefined; // reads the cookie
     delete req.headers.cookie;
     delete req.headers.authorization;
-    if (isProtected) {
-      const tokens = await refresher.freshTokens(req);
-      if (!tokens) {
-        if (req.session.user) await destroySession(req); // refresh refused: the session is over
-        return sendError(res, 'unauthenticated');
-      }
-      req.headers.authorization = `Bearer ${tokens.accessToken}`;
-    }
+    if (signedIn) req.headers.authorization = `Bearer ${signedIn.tokens.accessToken}`;
     return next();
   };
 }
 
+const STRIPPED_RESPONSE_HEADERS = /^(set-cookie|access-control-.*|content-security-policy|strict-transport-security)$/i;
+
 function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
   const target = new URL(`${config.url}/api`);
   const timedOut = new WeakSet<IncomingMessage>();
-  const agent = target.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16 };
+  const agent = target.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   return createProxyMiddleware<IncomingMessage>({
     target: target.href,
     changeOrigin: true,
@@ -59,11 +47,15 @@ function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
       proxyReq(proxyReq, req) {
         proxyReq.on('timeout', () => timedOut.add(req));
       },
+      proxyRes(proxyRes) {
+        for (const name of Object.keys(proxyRes.headers)) if (STRIPPED_RESPONSE_HEADERS.test(name)) delete proxyRes.headers[name];
+      },
       error(err, req, res) {
         if (!('writeHead' in res)) return void res.destroy();
         if (res.headersSent) return void res.end();
         const status = timedOut.has(req) || (err as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? 504 : 502;
         const message = status === 504 ? 'The core API did not answer in time' : 'The core API is unavailable';
+        (req as IncomingMessage & { log?: { warn(o: object, m: string): void } }).log?.warn({ err, status }, 'core-api request failed');
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
         res.end(JSON.stringify(errorBody('upstream_unavailable', message)));
       },
@@ -74,6 +66,6 @@ function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
 /** Mounted at /api; nothing parses the body before the proxy. */
 export function apiProxy(config: BffConfig, refresher: TokenRefresher): Router {
   const router = Router();
-  router.use(requireCsrfHeader(), gate(refresher), upstreamProxy(config.coreApi));
+  router.use(gate(config.coreApi, refresher), upstreamProxy(config.coreApi));
   return router;
 }

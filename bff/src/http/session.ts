@@ -1,29 +1,59 @@
-// Session cookie + Postgres store (bff.session). No write per request: unchanged sessions are neither
-// saved nor touched; a session is written at sign-in and when its tokens are refreshed.
-import connectPgSimple from 'connect-pg-simple';
+// Session cookie + Postgres store (bff.session) + lifetimes. No write per request: an unchanged session is
+// neither saved nor touched; it is written at sign-in, when tokens are refreshed and when "last seen" is
+// more than a minute old (the idle deadline moves).
+import { randomBytes } from 'node:crypto';
 import session from 'express-session';
 import type { RequestHandler } from 'express';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { BffConfig } from '../config.js';
+import type { Query } from '../db/bounded-query.js';
+import type { Clock } from '../session/clock.js';
+import { isExpired, touchDue } from '../session/lifetimes.js';
+import { createPgStore } from '../session/pg-store.js';
+import { destroySession, regenerateSession } from '../auth/session-data.js';
 
-export function sessionMiddleware(config: BffConfig['session'], pool: pg.Pool, logger: Logger): RequestHandler {
-  const PgStore = connectPgSimple(session);
-  const store = new PgStore({
-    pool,
-    schemaName: 'bff',
-    tableName: 'session',
-    disableTouch: true,
-    errorLog: (...args: unknown[]) => logger.error({ args }, 'session store error'),
-  });
+declare module 'express-serve-static-core' {
+  interface Locals {
+    /** The browser's session ended by timeout in this request (→ 401 session_expired). */
+    sessionExpired?: boolean;
+  }
+}
+
+/** 256 random bits per session id (the cookie also carries an HMAC signature with SESSION_SECRET). */
+export const newSessionId = () => randomBytes(32).toString('base64url');
+
+export function sessionMiddleware(config: BffConfig['session'], query: Query, logger: Logger): RequestHandler {
+  const store = createPgStore(query, config, (...args: unknown[]) => logger.error({ args }, 'session store error'));
   return session({
     name: config.cookieName,
     secret: config.secret,
     store,
+    genid: newSessionId,
     resave: false,
     saveUninitialized: false,
     rolling: false,
     unset: 'destroy',
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/', maxAge: config.maxAgeSeconds * 1000 },
+    // Expires = the absolute lifetime; the idle timeout is enforced on the server (lifetimeGuard).
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/', maxAge: config.absoluteLifetimeSeconds * 1000 },
   });
 }
+
+/** Ends sessions past their idle or absolute deadline and moves "last seen" at most once a minute. */
+export function lifetimeGuard(config: BffConfig['session'], clock: Clock): RequestHandler {
+  return async (req, res, next) => {
+    const s = req.session;
+    if (!s?.createdAt || !s.lastSeenAt) return next();
+    const times = { createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, signedIn: Boolean(s.user) };
+    const now = clock();
+    if (isExpired(times, config, now)) {
+      res.locals.sessionExpired = times.signedIn;
+      await regenerateSession(req); // the row is deleted; an empty, unsaved session replaces it
+      res.clearCookie(config.cookieName, { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/' });
+      return next();
+    }
+    if (times.signedIn && touchDue(times, now)) s.lastSeenAt = now; // saved at the end of the request
+    return next();
+  };
+}
+
+export { destroySession };

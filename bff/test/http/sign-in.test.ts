@@ -37,7 +37,9 @@ describe('sign-in through the BFF', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const user = BffUser.parse(await res.json());
     expect(user).toMatchObject({ sub: 'principal', name: 'Paula Principal', email: 'principal@demo.example', roles: ['user.principal@unit:LAB-CARBON'] });
-    expect(Date.parse(user.sessionExpiresAt)).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
+    // Idle timeout (30 min by default) from now.
+    expect(Date.parse(user.sessionExpiresAt)).toBeGreaterThan(Date.now() + 29 * 60 * 1000);
+    expect(Date.parse(user.sessionExpiresAt)).toBeLessThanOrEqual(Date.now() + 30 * 60 * 1000);
   });
 
   it('when sign-in completes, then the session id changes and the pre-login cookie is worthless', async () => {
@@ -140,9 +142,16 @@ describe('sign-out', () => {
     expect(confirm.headers.get('location')).toBe(`${h.origin}/`);
   });
 
-  it('when a same-origin HTML form posts the logout, then it answers 303 to the end-session URL', async () => {
+  it('when a same-origin HTML form posts the logout without X-CSRF, then it is refused too (the header is always required)', async () => {
     const { jar } = await signInThroughBff(h, 'member');
     const res = await jar.fetch(`${h.origin}/auth/logout`, { method: 'POST', headers: { origin: h.origin, accept: 'text/html' } });
+    expect(res.status).toBe(403);
+    expect((await jar.fetch(`${h.origin}/bff/user`)).status).toBe(200);
+  });
+
+  it('when an HTML client posts the logout with X-CSRF, then it answers 303 to the end-session URL', async () => {
+    const { jar } = await signInThroughBff(h, 'member');
+    const res = await jar.fetch(`${h.origin}/auth/logout`, { method: 'POST', headers: { 'x-csrf': '1', accept: 'text/html' } });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(new RegExp(`^${h.idp.issuer}/session/end\\?`));
   });

@@ -15,21 +15,21 @@ afterAll(async () => {
 });
 
 describe('BFF migrations', () => {
-  it('when several instances start at once, then the session table is created once in schema bff', async () => {
+  it('when several instances start at once, then the session and logout-token tables are created once in schema bff', async () => {
     await Promise.all([runMigrations(pool), runMigrations(pool), runMigrations(pool)]);
     const tables = await pool.query<{ table_schema: string; table_name: string }>(
       `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema = 'bff' ORDER BY table_name`,
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['__migrations', 'session']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['__migrations', 'logout_token', 'session']);
     const applied = await pool.query('SELECT hash FROM bff.__migrations');
-    expect(applied.rowCount).toBe(1);
+    expect(applied.rowCount).toBe(2);
   });
 
   it('when migrations run again, then nothing changes', async () => {
     await runMigrations(pool);
     const applied = await pool.query('SELECT hash FROM bff.__migrations');
-    expect(applied.rowCount).toBe(1);
+    expect(applied.rowCount).toBe(2);
     const index = await pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'bff' AND tablename = 'session'`);
-    expect(index.rows.map((r) => r.indexname).sort()).toEqual(['session_expire_idx', 'session_pkey']);
+    expect(index.rows.map((r) => r.indexname).sort()).toEqual(['session_expire_idx', 'session_idp_sid_idx', 'session_pkey', 'session_sub_idx']);
   });
 });

@@ -32,6 +32,8 @@ export interface DevIdpOptions {
 export interface DevIdp {
   issuer: string;
   port: number;
+  /** Subscribes to an oidc-provider event (`grant.success`, `backchannel.success`, `backchannel.error`, …); for tests and logs. */
+  on(event: string, listener: (...args: unknown[]) => void): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   return {
     issuer,
     port,
+    on: (event, listener) => void (provider as unknown as NodeJS.EventEmitter).on(event, listener),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

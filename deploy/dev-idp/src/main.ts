@@ -22,6 +22,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+const redirectUris = list(env.DEV_IDP_REDIRECT_URIS, ['http://localhost:8080/auth/callback']);
+/** The BFF's back-channel logout endpoint: explicit, or beside the first redirect URI. */
+const backchannelLogoutUri =
+  env.DEV_IDP_BACKCHANNEL_LOGOUT_URI || (URL.canParse(redirectUris[0]!) ? `${new URL(redirectUris[0]!).origin}/auth/backchannel-logout` : undefined);
+
 try {
   const idp = await startDevIdp({
     port,
@@ -33,8 +38,9 @@ try {
       {
         clientId: required('OIDC_CLIENT_ID'),
         clientSecret: required('OIDC_CLIENT_SECRET'),
-        redirectUris: list(env.DEV_IDP_REDIRECT_URIS, ['http://localhost:8080/auth/callback']),
+        redirectUris,
         postLogoutRedirectUris: list(env.DEV_IDP_POST_LOGOUT_REDIRECT_URIS, ['http://localhost:8080/']),
+        ...(backchannelLogoutUri ? { backchannelLogoutUri } : {}),
       },
     ],
   });
