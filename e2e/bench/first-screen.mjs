@@ -51,7 +51,9 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   let rows = collector(page);
-  await page.goto(portal.url + '/', { waitUntil: 'networkidle' });
+  await page.goto(portal.url + '/', { waitUntil: 'load' });
+  await page.getByTestId('sign-in').waitFor();
+  await page.waitForTimeout(1500); // late requests (lazy chunks) still count
   const first = summary('First screen `/` (signed out, cold cache)', rows);
 
   await page.getByTestId('sign-in').click();
@@ -62,8 +64,9 @@ try {
   const cold = await browser.newContext({ storageState: await context.storageState() });
   const travel = await cold.newPage();
   rows = collector(travel);
-  await travel.goto(portal.url + '/travel', { waitUntil: 'networkidle' });
+  await travel.goto(portal.url + '/travel', { waitUntil: 'load' });
   await travel.getByTestId('travel-data').waitFor();
+  await travel.waitForTimeout(1500);
   const t = summary('`/travel` signed in (cold cache)', rows);
 
   console.log('\nTargets (first screen): ≤ 175 KB gzip JS+CSS, ≤ 20 requests');
