@@ -12,6 +12,14 @@ export interface SignedIn {
   finalLocation: string;
   /** The Set-Cookie header of the callback response. */
   sessionSetCookie: string;
+  /** The callback URL the provider sent the browser to (code + state). */
+  callbackUrl: string;
+}
+
+export interface AtCallback {
+  jar: CookieJar;
+  preLoginCookie: string;
+  callbackUrl: string;
 }
 
 const location = (res: Response, base: string) => new URL(res.headers.get('location') ?? '', base).toString();
@@ -29,8 +37,8 @@ export async function follow(jar: CookieJar, url: string, stop: (url: string) =>
   return { url: current, response };
 }
 
-export async function signInThroughBff(h: Harness, login: string, returnTo?: string): Promise<SignedIn> {
-  const jar = new CookieJar();
+/** Starts sign-in at the BFF and signs in at the provider, stopping before the browser calls the callback. */
+export async function reachCallback(h: Pick<Harness, 'origin'>, login: string, returnTo?: string, jar = new CookieJar()): Promise<AtCallback> {
   const loginUrl = `${h.origin}/auth/login${returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`}`;
   const start = await jar.fetch(loginUrl);
   if (start.status !== 302) throw new Error(`/auth/login answered ${start.status}`);
@@ -49,7 +57,12 @@ export async function signInThroughBff(h: Harness, login: string, returnTo?: str
   });
   const toCallback = await follow(jar, location(posted, formUrl), (url) => url.startsWith(`${h.origin}/auth/callback`));
   if (!toCallback.url.startsWith(`${h.origin}/auth/callback`)) throw new Error(`sign-in did not reach the callback: ${toCallback.url}`);
-  const callback = await jar.fetch(toCallback.url);
+  return { jar, preLoginCookie, callbackUrl: toCallback.url };
+}
+
+export async function signInThroughBff(h: Pick<Harness, 'origin'>, login: string, returnTo?: string): Promise<SignedIn> {
+  const { jar, preLoginCookie, callbackUrl } = await reachCallback(h, login, returnTo);
+  const callback = await jar.fetch(callbackUrl);
   // Read the body to the end: express-session sends the headers before its end-of-request save finishes.
   const body = await callback.text();
   if (callback.status !== 303) throw new Error(`callback answered ${callback.status}: ${body}`);
@@ -58,5 +71,6 @@ export async function signInThroughBff(h: Harness, login: string, returnTo?: str
     preLoginCookie,
     finalLocation: callback.headers.get('location') ?? '',
     sessionSetCookie: callback.headers.getSetCookie().find((c) => c.startsWith(`${cookieName}=`)) ?? '',
+    callbackUrl,
   };
 }
