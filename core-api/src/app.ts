@@ -5,6 +5,7 @@ import { createOidcTokenVerifier, type TokenVerifier } from './auth/token-verifi
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { createEntryUseCases } from './domain/entries/index.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
 import { createListVisibleUnits } from './domain/units/list-visible-units.js';
@@ -14,6 +15,7 @@ import { requestLogging } from './http/logging.js';
 import { notFound } from './http/not-found.js';
 import { mountRoutes } from './http/route.js';
 import { docsRouter } from './http/routes/docs.routes.js';
+import { entryRoutes } from './http/routes/entries.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { identityRoutes } from './http/routes/identity.routes.js';
 import { createRepositories } from './repositories/index.js';
@@ -46,6 +48,7 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
       getMe: createGetMe({ units: repos.units }),
       listVisibleUnits: createListVisibleUnits({ units: repos.units }),
     }),
+    ...entryRoutes(createEntryUseCases(repos)),
   ];
 
   const app = express();

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { AnyApiRoute } from './api/route.js';
 import { ErrorBody } from './errors.js';
+import { entryDataComponents } from './modules/index.js';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -24,7 +25,9 @@ function toRouteConfig(route: AnyApiRoute, bearer: { name: string }): RouteConfi
     responses[401] = errorResponse('Missing (`unauthenticated`) or invalid (`invalid_token`) access token');
     responses[503] = errorResponse('The identity provider cannot be reached (`auth_unavailable`)');
   }
-  if (route.auth === 'admin') responses[403] = errorResponse('Not allowed (`forbidden`)');
+  if (route.auth === 'admin' || route.errors?.includes(403)) responses[403] = errorResponse('Not allowed (`forbidden`)');
+  if (route.errors?.includes(404)) responses[404] = errorResponse('Unknown, or not visible to the caller (`not_found`)');
+  if (route.errors?.includes(409)) responses[409] = errorResponse('Conflicts with the current state (`conflict`)');
   const { params, query, body } = route.request ?? {};
   return {
     operationId: route.operationId,
@@ -52,6 +55,7 @@ export function buildOpenApiDocument(routes: readonly AnyApiRoute[], info: OpenA
     description: 'OIDC access token for the core-api audience (the BFF adds it to proxied `/api/*` calls)',
   });
   registry.register('Error', ErrorBody);
+  for (const [name, schema] of Object.entries(entryDataComponents)) registry.register(name, schema);
   for (const route of routes) registry.registerPath(toRouteConfig(route, bearer));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -33,3 +33,17 @@ describe('route contracts and OpenAPI', () => {
     expect(ListUnitsQuery.parse({})).toEqual({});
   });
 });
+
+describe('entry routes in OpenAPI', () => {
+  const doc = buildOpenApiDocument(apiRoutes, { title: 'test', version: '1.0.0' });
+  const path = '/api/v1/units/{unit}/years/{year}/modules/{module}/{submodule}/entries';
+
+  it('declares list and create with path parameters, 403 and 404, and the entry data schemas as components', () => {
+    const item = doc.paths?.[path] as Record<string, any>;
+    expect(Object.keys(item).sort()).toEqual(['get', 'post']);
+    expect(item.post.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['module', 'submodule', 'unit', 'year']);
+    expect(Object.keys(item.post.responses).sort()).toEqual(['201', '400', '401', '403', '404', '503']);
+    expect(Object.keys(doc.paths?.[`${path}/{id}`] as object).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['PlaneTripData', 'EquipmentData', 'Entry', 'Emission']));
+  });
+});

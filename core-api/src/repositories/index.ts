@@ -1,17 +1,26 @@
 import type { Database } from '../db/client.js';
+import { createEntryRepository } from './entry.repository.js';
+import { createFactorRepository } from './factor.repository.js';
 import { createHealthRepository } from './health.repository.js';
+import { createReferenceRepository } from './reference.repository.js';
 import { createUnitRepository } from './unit.repository.js';
 import { createUserRepository } from './user.repository.js';
 
 export function createRepositories(db: Database) {
   return {
+    entries: createEntryRepository(db),
+    factors: createFactorRepository(db),
     health: createHealthRepository(db),
+    reference: createReferenceRepository(db),
     units: createUnitRepository(db),
     users: createUserRepository(db),
   };
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+export type { EntryRepository } from './entry.repository.js';
+export type { FactorRepository } from './factor.repository.js';
 export type { HealthRepository } from './health.repository.js';
+export type { ReferenceRepository } from './reference.repository.js';
 export type { UnitRepository } from './unit.repository.js';
 export type { UserRepository } from './user.repository.js';

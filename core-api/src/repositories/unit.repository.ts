@@ -51,6 +51,11 @@ export function createUnitRepository(db: Database) {
       return rows.map(toUnit);
     },
 
+    async findByCode(code: string): Promise<Unit | undefined> {
+      const [row] = await db.select().from(units).where(eq(units.code, code)).limit(1);
+      return row ? toUnit(row) : undefined;
+    },
+
     /** Creates or updates units by code, in the given order, in one transaction. */
     async upsertByCode(drafts: UnitDraft[]): Promise<void> {
       await db.transaction(async (tx) => {

@@ -12,6 +12,8 @@ export interface RunningApi {
   url: string;
   database: MigratedDatabase;
   get(path: string, init?: { token?: string; headers?: Record<string, string> }): Promise<Response>;
+  /** Any method, with a JSON body when given. */
+  send(method: string, path: string, init?: { token?: string; body?: unknown }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,15 @@ export async function startApi(options: { issuer: string; audience?: string; ada
     get: (path, init = {}) =>
       fetch(`${url}${path}`, {
         headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+      }),
+    send: (method, path, init = {}) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
       }),
     close: async () => {
       server.closeAllConnections();

@@ -1,3 +1,4 @@
+import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, listUnits } from './identity.routes.js';
 import type { AnyApiRoute } from './route.js';
@@ -5,6 +6,17 @@ import type { AnyApiRoute } from './route.js';
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, listUnits } from './identity.routes.js';
+export { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 
 /** Every operation of the core API, in documentation order. */
-export const apiRoutes: readonly AnyApiRoute[] = [getMe, listUnits, getHealth, getReadiness];
+export const apiRoutes: readonly AnyApiRoute[] = [
+  getMe,
+  listUnits,
+  listEntries,
+  createEntry,
+  getEntry,
+  updateEntry,
+  deleteEntry,
+  getHealth,
+  getReadiness,
+];

@@ -27,7 +27,11 @@ export interface ApiRoute<
   tags: string[];
   request?: { params?: Params; query?: Query; body?: Body };
   response: { status: 200 | 201 | 202; description: string; schema: Response };
+  /** Domain refusals the route may answer besides validation and authentication (documented in OpenAPI). */
+  errors?: readonly DomainErrorStatus[];
 }
+
+export type DomainErrorStatus = 403 | 404 | 409;
 
 export type AnyApiRoute = ApiRoute<ZodObject | undefined, ZodObject | undefined, ZodType | undefined, ZodType, RouteAuth>;
 

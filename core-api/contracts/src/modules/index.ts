@@ -69,3 +69,9 @@ export const entryDataSchemas: Record<SubmoduleKey, ZodType> = {
   'research-facilities/facilities': FacilityUseData,
   'research-facilities/animal-facilities': AnimalFacilityUseData,
 };
+
+/** The entry data schemas by OpenAPI component name (documented even though bodies reference them by name only). */
+export const entryDataComponents: Record<string, ZodType> = {
+  HeadcountMemberData, HeadcountStudentData, PlaneTripData, TrainTripData, RoomData, CombustionData, EmbodiedEnergyData,
+  EquipmentData, PurchaseData, CentralisedPurchaseData, CloudData, AiData, ProcessGasData, FacilityUseData, AnimalFacilityUseData,
+};

@@ -1,0 +1,66 @@
+import { CreateEntryBody, DeletedEntry, EntriesPathParams, Entry, EntryList, EntryPathParams, ListEntriesQuery, UpdateEntryBody } from '../entries.js';
+import { defineRoute } from './route.js';
+
+const base = '/api/v1/units/{unit}/years/{year}/modules/{module}/{submodule}/entries' as const;
+const tags = ['entries'];
+const who = 'Principals of the unit: every module; standard users: their own trips and the unit’s cloud/AI. Units you may not see: 404.';
+
+export const listEntries = defineRoute({
+  operationId: 'listEntries',
+  method: 'get',
+  path: base,
+  auth: 'user',
+  summary: `Entries of a submodule with their emissions (paginated, sortable). ${who}`,
+  tags,
+  request: { params: EntriesPathParams, query: ListEntriesQuery },
+  errors: [403, 404],
+  response: { status: 200, description: 'A page of entries', schema: EntryList },
+});
+
+export const createEntry = defineRoute({
+  operationId: 'createEntry',
+  method: 'post',
+  path: base,
+  auth: 'user',
+  summary: `Creates an entry, computes its emissions and the module totals (a validated module goes back to in progress). ${who}`,
+  tags,
+  request: { params: EntriesPathParams, body: CreateEntryBody },
+  errors: [403, 404],
+  response: { status: 201, description: 'The entry with its emissions (or the reason it has none)', schema: Entry },
+});
+
+export const getEntry = defineRoute({
+  operationId: 'getEntry',
+  method: 'get',
+  path: `${base}/{id}`,
+  auth: 'user',
+  summary: `One entry with its emissions. ${who}`,
+  tags,
+  request: { params: EntryPathParams },
+  errors: [403, 404],
+  response: { status: 200, description: 'The entry', schema: Entry },
+});
+
+export const updateEntry = defineRoute({
+  operationId: 'updateEntry',
+  method: 'patch',
+  path: `${base}/{id}`,
+  auth: 'user',
+  summary: `Replaces an entry’s data and/or note and recomputes it. ${who}`,
+  tags,
+  request: { params: EntryPathParams, body: UpdateEntryBody },
+  errors: [403, 404],
+  response: { status: 200, description: 'The recomputed entry', schema: Entry },
+});
+
+export const deleteEntry = defineRoute({
+  operationId: 'deleteEntry',
+  method: 'delete',
+  path: `${base}/{id}`,
+  auth: 'user',
+  summary: `Deletes an entry (and what is derived from it) and recomputes the module totals. ${who}`,
+  tags,
+  request: { params: EntryPathParams },
+  errors: [403, 404],
+  response: { status: 200, description: 'Deleted', schema: DeletedEntry },
+});

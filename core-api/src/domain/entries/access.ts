@@ -1,0 +1,27 @@
+import type { ModuleKey, RoleGrant } from '@co2/contracts';
+import type { Unit } from '../units/unit.js';
+import { visibleUnitScope } from '../units/visibility.js';
+
+/** What a caller may do with one module of one unit: everything, only their own entries, or nothing. */
+export type ModuleAccess = 'unit' | 'own' | 'none';
+
+/** Modules a standard user works in, and how: their own trips, the unit's cloud and AI. */
+const STANDARD_ACCESS: Partial<Record<ModuleKey, ModuleAccess>> = { 'professional-travel': 'own', 'external-cloud-ai': 'unit' };
+
+const onUnit = (grant: RoleGrant, unitCode: string) => grant.scope.kind === 'unit' && grant.scope.unitCode === unitCode;
+
+/**
+ * Module data access comes only from unit-scoped user roles: principals → every module of their unit;
+ * standard users → own travel and the unit's cloud/AI. Back-office roles see module data only through reporting.
+ */
+export function moduleAccess(grants: readonly RoleGrant[], unitCode: string, module: ModuleKey): ModuleAccess {
+  if (grants.some((g) => g.role === 'user.principal' && onUnit(g, unitCode))) return 'unit';
+  if (grants.some((g) => g.role === 'user.standard' && onUnit(g, unitCode))) return STANDARD_ACCESS[module] ?? 'none';
+  return 'none';
+}
+
+/** Whether the unit is visible at all to the caller (otherwise: 404, nothing leaks). */
+export function canSeeUnit(grants: readonly RoleGrant[], unit: Pick<Unit, 'code' | 'path'>): boolean {
+  const scope = visibleUnitScope(grants);
+  return scope.kind === 'all' || scope.codes.includes(unit.code) || scope.subtreeRoots.some((root) => unit.path.includes(root));
+}

@@ -1,0 +1,20 @@
+import type { Repositories } from '../../repositories/index.js';
+import { createCalculateEntry } from './calculate.js';
+import { createGetEntry } from './get-entry.js';
+import { createListEntries } from './list-entries.js';
+import { createResolveWorkspace } from './workspace.js';
+import { createCreateEntry, createDeleteEntry, createUpdateEntry } from './write-entry.js';
+
+/** The entry use cases, wired from the repositories they use. */
+export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries' | 'factors' | 'reference'>) {
+  const resolveWorkspace = createResolveWorkspace({ units: repos.units });
+  const calculate = createCalculateEntry({ factors: repos.factors, reference: repos.reference });
+  const deps = { resolveWorkspace, calculate, entries: repos.entries };
+  return {
+    listEntries: createListEntries(deps),
+    getEntry: createGetEntry(deps),
+    createEntry: createCreateEntry(deps),
+    updateEntry: createUpdateEntry(deps),
+    deleteEntry: createDeleteEntry(deps),
+  };
+}

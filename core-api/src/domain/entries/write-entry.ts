@@ -1,0 +1,68 @@
+import type { CreateEntryBody, EntriesPathParams, EntryPathParams, UpdateEntryBody } from '@co2/contracts';
+import { errors } from '../../errors/index.js';
+import type { Principal } from '../identity/principal.js';
+import { validateEntryData, type CalculateEntry } from './calculate.js';
+import type { EntryWrite, ReportModuleKey, StoredEntry } from './entry.js';
+import { findVisibleEntry, type EntryReader } from './get-entry.js';
+import type { ResolveWorkspace, Workspace } from './workspace.js';
+
+export interface EntryWriter extends EntryReader {
+  create(where: ReportModuleKey, write: EntryWrite): Promise<StoredEntry>;
+  update(where: ReportModuleKey, id: string, write: EntryWrite): Promise<StoredEntry>;
+  delete(where: ReportModuleKey, id: string, actor: EntryWrite['actor'] & { unitCode: string }): Promise<void>;
+}
+
+export interface WriteEntryDeps {
+  resolveWorkspace: ResolveWorkspace;
+  calculate: CalculateEntry;
+  entries: EntryWriter;
+}
+
+const actorOf = (principal: Principal) => ({ id: principal.user.id, subject: principal.user.subject });
+const whereOf = (ws: Workspace, year: number): ReportModuleKey => ({ unitId: ws.unit.id, year, module: ws.definition.module });
+
+function assertWritable(ws: Workspace) {
+  if (ws.definition.derived) throw errors.forbidden(`${ws.submodule} entries are derived by the system`);
+}
+
+/**
+ * Create: resolve the workspace → validate the data with the submodule's schema → compute the emissions →
+ * store entry, emissions, module totals (back to in progress) and the audit record in one transaction.
+ */
+export function createCreateEntry(deps: WriteEntryDeps) {
+  return async (principal: Principal, path: EntriesPathParams, body: CreateEntryBody): Promise<StoredEntry> => {
+    const ws = await deps.resolveWorkspace(principal, path);
+    assertWritable(ws);
+    const data = validateEntryData(ws.definition, body.data);
+    const result = await deps.calculate(ws.definition, data, path.year);
+    const write: EntryWrite = { submodule: ws.submodule, data, note: body.note ?? null, source: 'manual', result, actor: actorOf(principal), unitCode: ws.unit.code };
+    return deps.entries.create(whereOf(ws, path.year), write);
+  };
+}
+
+/** Update: the same steps on an existing entry the caller may see; its data is replaced, then recomputed. */
+export function createUpdateEntry(deps: WriteEntryDeps) {
+  return async (principal: Principal, path: EntryPathParams, body: UpdateEntryBody): Promise<StoredEntry> => {
+    const ws = await deps.resolveWorkspace(principal, path);
+    assertWritable(ws);
+    const current = await findVisibleEntry(deps.entries, principal, ws, path);
+    if (current.source === 'external_integration') throw errors.forbidden('entries imported from the travel agency are read-only');
+    const data = body.data === undefined ? current.data : validateEntryData(ws.definition, body.data);
+    const result = await deps.calculate(ws.definition, data, path.year);
+    const note = body.note === undefined ? current.note : body.note;
+    const write: EntryWrite = { submodule: ws.submodule, data, note, source: current.source, result, actor: actorOf(principal), unitCode: ws.unit.code };
+    return deps.entries.update(whereOf(ws, path.year), path.id, write);
+  };
+}
+
+/** Delete: an entry the caller may see (and what is derived from it); the module totals are recomputed. */
+export function createDeleteEntry(deps: Omit<WriteEntryDeps, 'calculate'>) {
+  return async (principal: Principal, path: EntryPathParams): Promise<{ id: string; deleted: true }> => {
+    const ws = await deps.resolveWorkspace(principal, path);
+    assertWritable(ws);
+    const current = await findVisibleEntry(deps.entries, principal, ws, path);
+    if (current.source === 'external_integration') throw errors.forbidden('entries imported from the travel agency are read-only');
+    await deps.entries.delete(whereOf(ws, path.year), path.id, { ...actorOf(principal), unitCode: ws.unit.code });
+    return { id: path.id, deleted: true };
+  };
+}

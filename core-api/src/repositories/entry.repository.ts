@@ -1,0 +1,93 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { entries, entryEmissions } from '../db/schema/index.js';
+import type { EntryListFilter, EntryPage, EntryWrite, ReportModuleKey, StoredEntry } from '../domain/entries/entry.js';
+import { appendAudit } from './audit.repository.js';
+import { emissionValues, resultColumns, toStoredEntry } from './entry.mapping.js';
+import type { Executor, Tx } from './executor.js';
+import { findReportModuleId, lockReportModule, refreshModuleTotals } from './report-module.fragments.js';
+
+const SORT = { createdAt: entries.createdAt, totalKgCo2eq: entries.totalKg } as const;
+
+/** Entries with their emission rows (one query for the rows of all listed entries). */
+async function withEmissions(db: Executor, rows: (typeof entries.$inferSelect)[]): Promise<StoredEntry[]> {
+  if (rows.length === 0) return [];
+  const emissions = await db.select().from(entryEmissions).where(inArray(entryEmissions.entryId, rows.map((r) => r.id))).orderBy(asc(entryEmissions.id));
+  return rows.map((r) => toStoredEntry(r, emissions.filter((e) => e.entryId === r.id)));
+}
+
+async function loadOne(db: Executor, reportModuleId: string, submodule: string, id: string): Promise<StoredEntry | undefined> {
+  const rows = await db.select().from(entries).where(and(eq(entries.id, id), eq(entries.reportModuleId, reportModuleId), eq(entries.submodule, submodule)));
+  return (await withEmissions(db, rows))[0];
+}
+
+const snapshot = (e: Pick<StoredEntry, 'data' | 'note' | 'status' | 'totalKgCo2eq'>) => ({ data: e.data, note: e.note, status: e.status, totalKgCo2eq: e.totalKgCo2eq });
+
+export function createEntryRepository(db: Database) {
+  /** Runs a write on a locked report module, then refreshes its totals, in one transaction. */
+  const onModule = <T>(where: ReportModuleKey, work: (tx: Tx, reportModuleId: string) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      const reportModuleId = await lockReportModule(tx, where);
+      const out = await work(tx, reportModuleId);
+      await refreshModuleTotals(tx, reportModuleId);
+      return out;
+    });
+
+  return {
+    async list(where: ReportModuleKey, f: EntryListFilter): Promise<EntryPage> {
+      const reportModuleId = await findReportModuleId(db, where);
+      if (!reportModuleId) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+      const conditions: SQL[] = [eq(entries.reportModuleId, reportModuleId), eq(entries.submodule, f.submodule)];
+      if (f.authorId) conditions.push(eq(entries.authorId, f.authorId));
+      if (f.status) conditions.push(eq(entries.status, f.status));
+      const order = f.order === 'desc' ? desc : asc;
+      const [rows, [total]] = await Promise.all([
+        db.select().from(entries).where(and(...conditions)).orderBy(order(SORT[f.sort]), order(entries.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+        db.select({ n: count() }).from(entries).where(and(...conditions)),
+      ]);
+      return { items: await withEmissions(db, rows), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+    },
+
+    async get(where: ReportModuleKey, submodule: string, id: string): Promise<StoredEntry | undefined> {
+      const reportModuleId = await findReportModuleId(db, where);
+      return reportModuleId ? loadOne(db, reportModuleId, submodule, id) : undefined;
+    },
+
+    async create(where: ReportModuleKey, w: EntryWrite): Promise<StoredEntry> {
+      return onModule(where, async (tx, reportModuleId) => {
+        const [row] = await tx
+          .insert(entries)
+          .values({ reportModuleId, submodule: w.submodule, data: w.data, note: w.note, source: w.source, authorId: w.actor.id, ...resultColumns(w.result) })
+          .returning();
+        if (!row) throw new Error('insert returned nothing');
+        if (w.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(row.id, w.result));
+        const created = (await loadOne(tx, reportModuleId, w.submodule, row.id)) as StoredEntry;
+        await appendAudit(tx, { actor: w.actor, action: 'entry.create', entityType: 'entry', entityId: row.id, unitCode: w.unitCode, year: where.year, after: snapshot(created) });
+        return created;
+      });
+    },
+
+    async update(where: ReportModuleKey, id: string, w: EntryWrite): Promise<StoredEntry> {
+      return onModule(where, async (tx, reportModuleId) => {
+        const before = await loadOne(tx, reportModuleId, w.submodule, id);
+        await tx.update(entries).set({ data: w.data, note: w.note, ...resultColumns(w.result), updatedAt: sql`now()` }).where(eq(entries.id, id));
+        await tx.delete(entryEmissions).where(eq(entryEmissions.entryId, id));
+        if (w.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(id, w.result));
+        const after = (await loadOne(tx, reportModuleId, w.submodule, id)) as StoredEntry;
+        await appendAudit(tx, { actor: w.actor, action: 'entry.update', entityType: 'entry', entityId: id, unitCode: w.unitCode, year: where.year, before: before && snapshot(before), after: snapshot(after) });
+        return after;
+      });
+    },
+
+    async delete(where: ReportModuleKey, id: string, actor: EntryWrite['actor'] & { unitCode: string }): Promise<void> {
+      await onModule(where, async (tx, reportModuleId) => {
+        const [row] = await tx.delete(entries).where(and(eq(entries.id, id), eq(entries.reportModuleId, reportModuleId))).returning();
+        if (!row) return;
+        const before = { data: row.data, note: row.note, status: row.status, totalKgCo2eq: row.totalKg };
+        await appendAudit(tx, { actor: { id: actor.id, subject: actor.subject }, action: 'entry.delete', entityType: 'entry', entityId: id, unitCode: actor.unitCode, year: where.year, before });
+      });
+    },
+  };
+}
+
+export type EntryRepository = ReturnType<typeof createEntryRepository>;

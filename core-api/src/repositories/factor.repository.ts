@@ -1,0 +1,33 @@
+import type { SubmoduleKey } from '@co2/contracts';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { factors } from '../db/schema/index.js';
+import { findEmissionType } from '../domain/modules/emission-types/index.js';
+import type { Factor, Scalar } from '../domain/modules/types.js';
+
+type FactorRow = typeof factors.$inferSelect;
+
+function toFactor(row: FactorRow): Factor {
+  return {
+    id: row.id,
+    year: row.year,
+    submodule: row.submodule as SubmoduleKey,
+    emissionType: (row.emissionType && findEmissionType(row.emissionType)?.key) || null,
+    classification: row.classification as Record<string, Scalar>,
+    values: row.values as Record<string, Scalar>,
+    unit: row.unit,
+    source: row.source,
+  };
+}
+
+export function createFactorRepository(db: Database) {
+  return {
+    /** The factors of one submodule and year (the engine chooses among them). */
+    async forYear(year: number, submodule: SubmoduleKey): Promise<Factor[]> {
+      const rows = await db.select().from(factors).where(and(eq(factors.year, year), eq(factors.submodule, submodule)));
+      return rows.map(toFactor);
+    },
+  };
+}
+
+export type FactorRepository = ReturnType<typeof createFactorRepository>;

@@ -1,0 +1,42 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { airports, buildingRooms, fxRates, priceIndices, trainStations } from '../db/schema/index.js';
+import type { ReferenceNeeds } from '../domain/modules/reference-needs.js';
+import type { GeoPoint, ReferenceData } from '../domain/modules/types.js';
+
+const point = (r: { latitude: number; longitude: number; countryCode: string }): GeoPoint => ({ latitude: r.latitude, longitude: r.longitude, countryCode: r.countryCode });
+const roomKey = (building: string, room: string) => `${building.toLowerCase()}\u0000${room.toLowerCase()}`;
+
+export function createReferenceRepository(db: Database) {
+  return {
+    /** Loads the rows one entry needs plus the year's FX rates and all price indices, as synchronous lookups. */
+    async snapshot(needs: ReferenceNeeds, year: number): Promise<ReferenceData> {
+      const lowerNames = needs.stations.map((n) => n.toLowerCase());
+      const [airportRows, stationRows, roomRows, rateRows, indexRows] = await Promise.all([
+        needs.airports.length ? db.select().from(airports).where(inArray(airports.iata, needs.airports.map((c) => c.toUpperCase()))) : [],
+        lowerNames.length ? db.select().from(trainStations).where(inArray(sql`lower(${trainStations.name})`, lowerNames)) : [],
+        needs.rooms.length
+          ? db.select().from(buildingRooms).where(or(...needs.rooms.map((r) => and(eq(buildingRooms.buildingName, r.buildingName), eq(buildingRooms.roomName, r.roomName)))))
+          : [],
+        db.select().from(fxRates).where(eq(fxRates.year, year)),
+        db.select().from(priceIndices),
+      ]);
+      const airportsByIata = new Map(airportRows.map((r) => [r.iata, point(r)]));
+      const rooms = new Map(roomRows.map((r) => [roomKey(r.buildingName, r.roomName), r.surfaceM2]));
+      const rates = new Map(rateRows.map((r) => [r.currency, r.ratePerEur]));
+      const indices = new Map(indexRows.map((r) => [`${r.currency}:${r.year}`, r.value]));
+      return {
+        airport: (iata) => airportsByIata.get(iata.toUpperCase()),
+        stations: ({ name, countryCode, locationKey }) =>
+          stationRows
+            .filter((s) => (locationKey ? s.locationKey === locationKey : s.name.toLowerCase() === name.toLowerCase() && (!countryCode || s.countryCode === countryCode)))
+            .map(point),
+        roomSurface: (building, room) => rooms.get(roomKey(building, room)),
+        fxRate: (y, currency) => (y === year ? rates.get(currency.toLowerCase()) : undefined),
+        priceIndex: (currency, y) => indices.get(`${currency.toLowerCase()}:${y}`),
+      };
+    },
+  };
+}
+
+export type ReferenceRepository = ReturnType<typeof createReferenceRepository>;
