@@ -121,6 +121,12 @@ export function providerConfiguration({ clients, audience, keys, accessTokenTtlS
         },
       },
     },
+    // oidc-provider refuses outgoing requests to loopback and private addresses (SSRF guard). The development
+    // provider delivers back-channel logout tokens to a BFF on localhost, so it sends them without that guard.
+    fetch: (url, options) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown };
+      return globalThis.fetch(url, rest);
+    },
     async renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = errorPage({ ...out });
