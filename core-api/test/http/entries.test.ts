@@ -93,4 +93,12 @@ describe('entries over HTTP (process emissions and plane trips end to end)', () 
     expect((await moduleRow('process-emissions'))!.total_kg).toBe(before - 1000);
     expect((await sql<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'entry.delete' AND entity_id = $1`, [entry.id]))[0]?.n).toBe('1');
   });
+
+  it('when ten entries are created at once, then the cached module totals count all of them', async () => {
+    const cloud = `${lab}/external-cloud-ai/cloud/entries`;
+    await api.database.pool.query(`INSERT INTO factors (year, submodule, classification, values) VALUES (2025, 'external-cloud-ai/cloud', '{"service_type": "storage", "provider": "OVH"}', '{"ef_kg_co2eq_per_currency": 1, "currency": "eur"}')`);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => call('principal', 'POST', cloud, { data: { service_type: 'storage', provider: 'OVH', spent_amount: i + 1 } })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(await moduleRow('external-cloud-ai')).toMatchObject({ total_kg: 55, entry_count: 10 });
+  });
 });
