@@ -16,6 +16,8 @@ export function isStoreUnavailable(error: unknown): boolean {
   return true; // network errors, timeouts, "Connection terminated", pool errors
 }
 
+const ignore = () => undefined;
+
 export function boundedQuery(pool: pg.Pool, timeoutMs: number): Query {
   return async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
     let timer: NodeJS.Timeout | undefined;
@@ -26,10 +28,13 @@ export function boundedQuery(pool: pg.Pool, timeoutMs: number): Query {
     let client: pg.PoolClient | undefined;
     try {
       client = await Promise.race([connecting, timeout]);
+      client.on('error', ignore); // a socket dying between queries must not crash the process
       const result = await Promise.race([client.query<R>(text, values), timeout]);
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (error) {
+      client?.off('error', ignore);
       if (client) client.release(isStoreUnavailable(error) ? (error as Error) : undefined);
       else connecting.then((late) => late.release(), () => undefined);
       if (!isStoreUnavailable(error)) throw error;

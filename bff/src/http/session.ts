@@ -32,7 +32,8 @@ export function sessionMiddleware(config: BffConfig['session'], query: Query, lo
     resave: false,
     saveUninitialized: false,
     rolling: false,
-    unset: 'destroy',
+    // 'keep': a request whose session could not be loaded (store down) must not delete it at the end.
+    unset: 'keep',
     // Expires = the absolute lifetime; the idle timeout is enforced on the server (lifetimeGuard).
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/', maxAge: config.absoluteLifetimeSeconds * 1000 },
   });

@@ -1,7 +1,7 @@
 // Acceptance 5: sign-out, back-channel logout from the real provider (and tokens signed with its keys),
 // my sessions (list, end one, end the others), the admin ending every session of a user.
 import { readFileSync } from 'node:fs';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, type JsonWebKey } from 'node:crypto';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import type { CookieJar } from '@co2/deploy/dev-idp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
