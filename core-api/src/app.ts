@@ -8,7 +8,9 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { createEntryUseCases } from './domain/entries/index.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
+import { createReportUseCases } from './domain/reports/index.js';
 import { createListVisibleUnits } from './domain/units/list-visible-units.js';
+import { createYearUseCases } from './domain/years/index.js';
 import { errorHandler } from './errors/index.js';
 import { createAuthenticate } from './http/authenticate.js';
 import { requestLogging } from './http/logging.js';
@@ -18,6 +20,8 @@ import { docsRouter } from './http/routes/docs.routes.js';
 import { entryRoutes } from './http/routes/entries.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { identityRoutes } from './http/routes/identity.routes.js';
+import { reportRoutes } from './http/routes/reports.routes.js';
+import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
 
 export const API_VERSION = '0.1.0';
@@ -48,6 +52,8 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
       getMe: createGetMe({ units: repos.units }),
       listVisibleUnits: createListVisibleUnits({ units: repos.units }),
     }),
+    ...yearRoutes(createYearUseCases(repos)),
+    ...reportRoutes(createReportUseCases(repos)),
     ...entryRoutes(createEntryUseCases(repos)),
   ];
 

@@ -6,4 +6,7 @@ export * from './bff.js';
 export * from './health.js';
 export * from './modules/index.js';
 export * from './entries.js';
+export * from './reports.js';
+export * from './results.js';
+export * from './years.js';
 export * from './api/index.js';

@@ -28,6 +28,7 @@ function toRouteConfig(route: AnyApiRoute, bearer: { name: string }): RouteConfi
   if (route.auth === 'admin' || route.errors?.includes(403)) responses[403] = errorResponse('Not allowed (`forbidden`)');
   if (route.errors?.includes(404)) responses[404] = errorResponse('Unknown, or not visible to the caller (`not_found`)');
   if (route.errors?.includes(409)) responses[409] = errorResponse('Conflicts with the current state (`conflict`)');
+  if (route.errors?.includes(422)) responses[422] = errorResponse('Well-formed but refused by the current state (e.g. `year_closed`)');
   const { params, query, body } = route.request ?? {};
   return {
     operationId: route.operationId,

@@ -9,6 +9,7 @@ export enum ErrorCode {
   InvalidToken = 'invalid_token',
   Forbidden = 'forbidden',
   NotFound = 'not_found',
+  YearClosed = 'year_closed',
   AuthUnavailable = 'auth_unavailable',
   DatabaseUnavailable = 'database_unavailable',
   Internal = 'internal_error',

@@ -3,8 +3,10 @@ import { createEntryRepository } from './entry.repository.js';
 import { createFactorRepository } from './factor.repository.js';
 import { createHealthRepository } from './health.repository.js';
 import { createReferenceRepository } from './reference.repository.js';
+import { createReportRepository } from './report.repository.js';
 import { createUnitRepository } from './unit.repository.js';
 import { createUserRepository } from './user.repository.js';
+import { createYearConfigurationRepository } from './year-configuration.repository.js';
 
 export function createRepositories(db: Database) {
   return {
@@ -12,8 +14,10 @@ export function createRepositories(db: Database) {
     factors: createFactorRepository(db),
     health: createHealthRepository(db),
     reference: createReferenceRepository(db),
+    reports: createReportRepository(db),
     units: createUnitRepository(db),
     users: createUserRepository(db),
+    years: createYearConfigurationRepository(db),
   };
 }
 
@@ -24,3 +28,5 @@ export type { HealthRepository } from './health.repository.js';
 export type { ReferenceRepository } from './reference.repository.js';
 export type { UnitRepository } from './unit.repository.js';
 export type { UserRepository } from './user.repository.js';
+export type { ReportRepository } from './report.repository.js';
+export type { YearConfigurationRepository } from './year-configuration.repository.js';

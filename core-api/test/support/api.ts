@@ -17,9 +17,14 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { issuer: string; audience?: string; adapters?: AppDeps['adapters'] }): Promise<RunningApi> {
+/** Years opened to users at start (default 2024 and 2025); `[]` leaves every year closed. */
+export async function startApi(options: { issuer: string; audience?: string; adapters?: AppDeps['adapters']; openYears?: number[] }): Promise<RunningApi> {
   const database = await createMigratedDatabase('core_api_http');
-  await createSeedDemoUnits({ units: createRepositories(database.db).units })();
+  const repos = createRepositories(database.db);
+  await createSeedDemoUnits({ units: repos.units })();
+  for (const year of options.openYears ?? [2024, 2025]) {
+    await repos.years.put(year, { openToUsers: true, workingDaysPerYear: 230, modules: {}, reductionGoals: [] }, null);
+  }
   const config = loadConfig({
     DATABASE_URL: database.testDb.url,
     OIDC_ISSUER: options.issuer,

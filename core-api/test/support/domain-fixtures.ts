@@ -16,3 +16,16 @@ export async function seedEntryFixtures(pool: pg.Pool): Promise<void> {
     (2025, 'process-emissions/gases', '{"category": "CO2", "subcategory": null}', '{"ef_kg_co2eq_per_unit": 1}', 'kg', 'IPCC AR5'),
     (2025, 'process-emissions/gases', '{"category": "Refrigerants", "subcategory": "R134a"}', '{"ef_kg_co2eq_per_unit": 1300}', 'kg', 'IPCC AR5')`);
 }
+
+/** Equipment (scientific and IT), headcount (food per FTE) and 2024 gas factors for the results tests. */
+export async function seedResultsFixtures(pool: pg.Pool): Promise<void> {
+  const factor = (year: number, submodule: string, emissionType: string | null, classification: object, values: object) =>
+    pool.query(`INSERT INTO factors (year, submodule, emission_type, classification, values, unit, source) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, 'test', 'test')`, [
+      year, submodule, emissionType, JSON.stringify(classification), JSON.stringify(values),
+    ]);
+  const device = (watts: number) => ({ active_power_w: watts, standby_power_w: watts / 10, ef_kg_co2eq_per_kwh: 0.1, active_usage_hours_per_week: 40, standby_usage_hours_per_week: 128 });
+  await factor(2025, 'equipment/scientific', null, { equipment_class: 'Centrifuge', sub_class: null }, device(500));
+  await factor(2025, 'equipment/it', null, { equipment_class: 'Laptop', sub_class: null }, device(50));
+  await factor(2025, 'headcount/member', 'food__vegetarian', {}, { number_of_unit_per_fte: 100, ef_kg_co2eq_per_unit: 2 });
+  await factor(2024, 'process-emissions/gases', null, { category: 'CO2', subcategory: null }, { ef_kg_co2eq_per_unit: 1 });
+}

@@ -1,17 +1,28 @@
 import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, listUnits } from './identity.routes.js';
+import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 import type { AnyApiRoute } from './route.js';
+import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, listUnits } from './identity.routes.js';
 export { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
+export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 
 /** Every operation of the core API, in documentation order. */
 export const apiRoutes: readonly AnyApiRoute[] = [
   getMe,
   listUnits,
+  listYears,
+  getYearConfiguration,
+  putYearConfiguration,
+  getReport,
+  setModuleStatus,
+  getResults,
+  getEvolution,
   listEntries,
   createEntry,
   getEntry,

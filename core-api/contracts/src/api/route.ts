@@ -31,7 +31,7 @@ export interface ApiRoute<
   errors?: readonly DomainErrorStatus[];
 }
 
-export type DomainErrorStatus = 403 | 404 | 409;
+export type DomainErrorStatus = 403 | 404 | 409 | 422;
 
 export type AnyApiRoute = ApiRoute<ZodObject | undefined, ZodObject | undefined, ZodType | undefined, ZodType, RouteAuth>;
 

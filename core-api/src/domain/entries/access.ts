@@ -20,6 +20,11 @@ export function moduleAccess(grants: readonly RoleGrant[], unitCode: string, mod
   return 'none';
 }
 
+/** Principals of a unit manage all of it: every module, validation, results. */
+export function isPrincipalOf(grants: readonly RoleGrant[], unitCode: string): boolean {
+  return grants.some((g) => g.role === 'user.principal' && onUnit(g, unitCode));
+}
+
 /** Whether the unit is visible at all to the caller (otherwise: 404, nothing leaks). */
 export function canSeeUnit(grants: readonly RoleGrant[], unit: Pick<Unit, 'code' | 'path'>): boolean {
   const scope = visibleUnitScope(grants);

@@ -1,4 +1,5 @@
 import type { Repositories } from '../../repositories/index.js';
+import { createAssertYearOpen } from '../years/year-use-cases.js';
 import { createCalculateEntry } from './calculate.js';
 import { createGetEntry } from './get-entry.js';
 import { createListEntries } from './list-entries.js';
@@ -6,10 +7,10 @@ import { createResolveWorkspace } from './workspace.js';
 import { createCreateEntry, createDeleteEntry, createUpdateEntry } from './write-entry.js';
 
 /** The entry use cases, wired from the repositories they use. */
-export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries' | 'factors' | 'reference'>) {
+export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries' | 'factors' | 'reference' | 'years'>) {
   const resolveWorkspace = createResolveWorkspace({ units: repos.units });
   const calculate = createCalculateEntry({ factors: repos.factors, reference: repos.reference });
-  const deps = { resolveWorkspace, calculate, entries: repos.entries };
+  const deps = { resolveWorkspace, calculate, entries: repos.entries, assertYearOpen: createAssertYearOpen({ years: repos.years }) };
   return {
     listEntries: createListEntries(deps),
     getEntry: createGetEntry(deps),

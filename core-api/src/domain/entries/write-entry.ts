@@ -1,6 +1,7 @@
 import type { CreateEntryBody, EntriesPathParams, EntryPathParams, UpdateEntryBody } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
+import type { AssertYearOpen } from '../years/year-use-cases.js';
 import { validateEntryData, type CalculateEntry } from './calculate.js';
 import type { EntryWrite, ReportModuleKey, StoredEntry } from './entry.js';
 import { findVisibleEntry, type EntryReader } from './get-entry.js';
@@ -16,13 +17,16 @@ export interface WriteEntryDeps {
   resolveWorkspace: ResolveWorkspace;
   calculate: CalculateEntry;
   entries: EntryWriter;
+  assertYearOpen: AssertYearOpen;
 }
 
 const actorOf = (principal: Principal) => ({ id: principal.user.id, subject: principal.user.subject });
 const whereOf = (ws: Workspace, year: number): ReportModuleKey => ({ unitId: ws.unit.id, year, module: ws.definition.module });
 
-function assertWritable(ws: Workspace) {
+/** Derived submodules are written by the system only; entries of a year closed to users are frozen (422). */
+async function assertWritable(deps: Pick<WriteEntryDeps, 'assertYearOpen'>, ws: Workspace, year: number) {
   if (ws.definition.derived) throw errors.forbidden(`${ws.submodule} entries are derived by the system`);
+  await deps.assertYearOpen(year);
 }
 
 /**
@@ -32,7 +36,7 @@ function assertWritable(ws: Workspace) {
 export function createCreateEntry(deps: WriteEntryDeps) {
   return async (principal: Principal, path: EntriesPathParams, body: CreateEntryBody): Promise<StoredEntry> => {
     const ws = await deps.resolveWorkspace(principal, path);
-    assertWritable(ws);
+    await assertWritable(deps, ws, path.year);
     const data = validateEntryData(ws.definition, body.data);
     const result = await deps.calculate(ws.definition, data, path.year);
     const write: EntryWrite = { submodule: ws.submodule, data, note: body.note ?? null, source: 'manual', result, actor: actorOf(principal), unitCode: ws.unit.code };
@@ -44,7 +48,7 @@ export function createCreateEntry(deps: WriteEntryDeps) {
 export function createUpdateEntry(deps: WriteEntryDeps) {
   return async (principal: Principal, path: EntryPathParams, body: UpdateEntryBody): Promise<StoredEntry> => {
     const ws = await deps.resolveWorkspace(principal, path);
-    assertWritable(ws);
+    await assertWritable(deps, ws, path.year);
     const current = await findVisibleEntry(deps.entries, principal, ws, path);
     if (current.source === 'external_integration') throw errors.forbidden('entries imported from the travel agency are read-only');
     const data = body.data === undefined ? current.data : validateEntryData(ws.definition, body.data);
@@ -59,7 +63,7 @@ export function createUpdateEntry(deps: WriteEntryDeps) {
 export function createDeleteEntry(deps: Omit<WriteEntryDeps, 'calculate'>) {
   return async (principal: Principal, path: EntryPathParams): Promise<{ id: string; deleted: true }> => {
     const ws = await deps.resolveWorkspace(principal, path);
-    assertWritable(ws);
+    await assertWritable(deps, ws, path.year);
     const current = await findVisibleEntry(deps.entries, principal, ws, path);
     if (current.source === 'external_integration') throw errors.forbidden('entries imported from the travel agency are read-only');
     await deps.entries.delete(whereOf(ws, path.year), path.id, { ...actorOf(principal), unitCode: ws.unit.code });

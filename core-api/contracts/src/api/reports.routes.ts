@@ -1,0 +1,53 @@
+import { ModuleStatusPathParams, Report, ReportModule, ReportPathParams, SetModuleStatusBody } from '../reports.js';
+import { Evolution, EvolutionPathParams, Results, ResultsPathParams, ResultsQuery } from '../results.js';
+import { defineRoute } from './route.js';
+
+const tags = ['reports'];
+
+export const getReport = defineRoute({
+  operationId: 'getReport',
+  method: 'get',
+  path: '/api/v1/units/{unit}/years/{year}',
+  auth: 'user',
+  summary: 'The carbon report of a lab for a year: modules with status and cached totals. Principals: every module; standard users: their modules, totals only where they see the whole module. Units you may not see: 404.',
+  tags,
+  request: { params: ReportPathParams },
+  errors: [403, 404],
+  response: { status: 200, description: 'The report', schema: Report },
+});
+
+export const setModuleStatus = defineRoute({
+  operationId: 'setModuleStatus',
+  method: 'post',
+  path: '/api/v1/units/{unit}/years/{year}/modules/{module}/status',
+  auth: 'user',
+  summary: 'Validates (`validated`) or unvalidates (`in_progress`) a module. Principals of the unit only (standard users: 403); the year must be open (422 `year_closed`).',
+  tags,
+  request: { params: ModuleStatusPathParams, body: SetModuleStatusBody },
+  errors: [403, 404, 422],
+  response: { status: 200, description: 'The module with its new status', schema: ReportModule },
+});
+
+export const getResults = defineRoute({
+  operationId: 'getResults',
+  method: 'get',
+  path: '/api/v1/units/{unit}/years/{year}/results',
+  auth: 'user',
+  summary: 'Results of a lab for a year: total, per FTE, change vs the previous year, by module, scope and category, additional categories, IT focus. Validated modules only unless `provisional=true`. Principals of the unit only.',
+  tags,
+  request: { params: ResultsPathParams, query: ResultsQuery },
+  errors: [403, 404],
+  response: { status: 200, description: 'The results', schema: Results },
+});
+
+export const getEvolution = defineRoute({
+  operationId: 'getEvolution',
+  method: 'get',
+  path: '/api/v1/units/{unit}/results/evolution',
+  auth: 'user',
+  summary: 'Validated totals of a lab per year (additional categories excluded). Principals of the unit only.',
+  tags,
+  request: { params: EvolutionPathParams },
+  errors: [403, 404],
+  response: { status: 200, description: 'Validated totals per year, oldest first', schema: Evolution },
+});

@@ -1,0 +1,19 @@
+import type { Repositories } from '../../repositories/index.js';
+import { createAssertYearOpen } from '../years/year-use-cases.js';
+import { createGetReport } from './get-report.js';
+import { createGetEvolution, createGetResults } from './get-results.js';
+import { createResolveLab } from './lab.js';
+import { createSetModuleStatus } from './set-module-status.js';
+
+/** The report use cases (report, module status, results, evolution), wired from the repositories they use. */
+export function createReportUseCases(repos: Pick<Repositories, 'units' | 'reports' | 'years'>) {
+  const resolveLab = createResolveLab({ units: repos.units });
+  const assertYearOpen = createAssertYearOpen({ years: repos.years });
+  return {
+    getReport: createGetReport({ resolveLab, reports: repos.reports, years: repos.years }),
+    setModuleStatus: createSetModuleStatus({ resolveLab, assertYearOpen, reports: repos.reports }),
+    getResults: createGetResults({ resolveLab, reports: repos.reports }),
+    getEvolution: createGetEvolution({ resolveLab, reports: repos.reports }),
+  };
+}
+export type ReportUseCases = ReturnType<typeof createReportUseCases>;

@@ -1,0 +1,31 @@
+import type { ModuleKey, ModuleStatus } from '@co2/contracts';
+import type { ReportModuleKey } from '../entries/entry.js';
+
+/** The cached sums of a module (kept by the entry writes; see `refreshModuleTotals`). */
+export interface ModuleTotals {
+  byScope?: Record<string, number>;
+  byCategory?: Record<string, number>;
+  byEmissionType?: Record<string, number>;
+  bySubmodule?: Record<string, number>;
+  additionalKg?: number;
+}
+
+/** One module of a unit's report of one year, as stored. */
+export interface ModuleSnapshot {
+  year: number;
+  module: ModuleKey;
+  status: ModuleStatus;
+  totalKg: number;
+  entryCount: number;
+  totals: ModuleTotals;
+  validatedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ReportStore {
+  /** Modules of the unit's reports, for the given years (all years when omitted). */
+  modules(unitId: string, years?: number[]): Promise<ModuleSnapshot[]>;
+  /** Σ FTE of the unit's headcount entries of the year (members and students). */
+  fte(unitId: string, year: number): Promise<number>;
+  setStatus(where: ReportModuleKey, status: 'validated' | 'in_progress', audit: { actor: { id: string; subject: string }; unitCode: string }): Promise<ModuleSnapshot>;
+}

@@ -1,0 +1,10 @@
+import { getEvolution, getReport, getResults, setModuleStatus } from '@co2/contracts';
+import type { ReportUseCases } from '../../domain/reports/index.js';
+import { route } from '../route.js';
+
+export const reportRoutes = (uc: ReportUseCases) => [
+  route(getReport, async ({ params }, { principal }) => uc.getReport(principal, params)),
+  route(setModuleStatus, async ({ params, body }, { principal }) => uc.setModuleStatus(principal, params, body)),
+  route(getResults, async ({ params, query }, { principal }) => uc.getResults(principal, params, query)),
+  route(getEvolution, async ({ params }, { principal }) => uc.getEvolution(principal, params)),
+];

@@ -1,0 +1,88 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { carbonReports, entries, reportModules } from '../db/schema/index.js';
+import type { ReportModuleKey } from '../domain/entries/entry.js';
+import type { ModuleSnapshot, ModuleTotals } from '../domain/reports/report.js';
+import { appendAudit } from './audit.repository.js';
+import type { Executor } from './executor.js';
+import { lockReportModule } from './report-module.fragments.js';
+
+const snapshotColumns = {
+  year: carbonReports.year,
+  module: reportModules.module,
+  status: reportModules.status,
+  totalKg: reportModules.totalKg,
+  entryCount: reportModules.entryCount,
+  totals: reportModules.totals,
+  validatedAt: reportModules.validatedAt,
+  updatedAt: reportModules.updatedAt,
+};
+
+
+type SnapshotRow = Omit<ModuleSnapshot, 'module' | 'totals' | 'validatedAt' | 'updatedAt'> & { module: string; totals: unknown; validatedAt: Date | null; updatedAt: Date };
+
+const toSnapshot = (r: SnapshotRow): ModuleSnapshot => ({
+  ...r,
+  module: r.module as ModuleSnapshot['module'],
+  totals: (r.totals ?? {}) as ModuleTotals,
+  validatedAt: r.validatedAt?.toISOString() ?? null,
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+async function selectModules(db: Executor, where: SQL | undefined): Promise<ModuleSnapshot[]> {
+  const rows = await db
+    .select(snapshotColumns)
+    .from(reportModules)
+    .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+    .where(where)
+    .orderBy(asc(carbonReports.year), asc(reportModules.module));
+  return rows.map(toSnapshot);
+}
+
+export function createReportRepository(db: Database) {
+  return {
+    modules(unitId: string, years?: number[]): Promise<ModuleSnapshot[]> {
+      const conditions = [eq(carbonReports.unitId, unitId)];
+      if (years) conditions.push(inArray(carbonReports.year, years));
+      return selectModules(db, and(...conditions));
+    },
+
+    async fte(unitId: string, year: number): Promise<number> {
+      const [row] = await db
+        .select({ fte: sql<string | null>`sum((${entries.data}->>'fte')::double precision)` })
+        .from(entries)
+        .innerJoin(reportModules, eq(entries.reportModuleId, reportModules.id))
+        .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+        .where(and(eq(carbonReports.unitId, unitId), eq(carbonReports.year, year), eq(reportModules.module, 'headcount')));
+      return Number(row?.fte ?? 0);
+    },
+
+    /** Sets a module's status (creating the report when missing) and audits it, in one transaction. */
+    async setStatus(where: ReportModuleKey, status: 'validated' | 'in_progress', audit: { actor: { id: string; subject: string }; unitCode: string }): Promise<ModuleSnapshot> {
+      return db.transaction(async (tx) => {
+        const id = await lockReportModule(tx, where);
+        const [before] = await tx.select({ status: reportModules.status }).from(reportModules).where(eq(reportModules.id, id));
+        const validated = status === 'validated';
+        await tx
+          .update(reportModules)
+          .set({ status, validatedAt: validated ? sql`now()` : null, validatedBy: validated ? audit.actor.id : null, updatedAt: sql`now()` })
+          .where(eq(reportModules.id, id));
+        await appendAudit(tx, {
+          actor: audit.actor,
+          action: validated ? 'module.validate' : 'module.unvalidate',
+          entityType: 'report_module',
+          entityId: id,
+          unitCode: audit.unitCode,
+          year: where.year,
+          before: { module: where.module, status: before?.status },
+          after: { module: where.module, status },
+        });
+        const [row] = await selectModules(tx, eq(reportModules.id, id));
+        if (!row) throw new Error('report module vanished');
+        return row;
+      });
+    },
+  };
+}
+
+export type ReportRepository = ReturnType<typeof createReportRepository>;
