@@ -9,7 +9,7 @@ import { createCreateEntry, createDeleteEntry, createUpdateEntry } from './write
 /** The entry use cases, wired from the repositories they use. */
 export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries' | 'factors' | 'reference' | 'years'>) {
   const resolveWorkspace = createResolveWorkspace({ units: repos.units });
-  const calculate = createCalculateEntry({ factors: repos.factors, reference: repos.reference });
+  const calculate = createCalculateEntry({ factors: repos.factors, reference: repos.reference, years: repos.years });
   const deps = { resolveWorkspace, calculate, entries: repos.entries, assertYearOpen: createAssertYearOpen({ years: repos.years }) };
   return {
     listEntries: createListEntries(deps),
