@@ -109,7 +109,7 @@ export function dataFormat(spec: DataFormatSpec): ImportFormat<DataRow> {
     uniqueKey: spec.unique,
     references: (row, ctx, options) => [
       ...(ctx.mode === 'per-year' && row.unitInstitutionalId
-        ? [{ kind: 'unit' as const, key: row.unitInstitutionalId, column: UNIT_COLUMN, label: 'unit', onMissing: 'reject' as const }]
+        ? [{ kind: 'unit' as const, key: row.unitInstitutionalId, column: UNIT_COLUMN, value: row.unitInstitutionalId, label: 'unit', onMissing: 'reject' as const }]
         : []),
       ...(spec.references?.(row, options.unknownLocation) ?? []),
     ],

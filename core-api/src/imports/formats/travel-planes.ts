@@ -20,6 +20,7 @@ export const travelPlanes = dataFormat({
       kind: 'airport' as const,
       key: referenceKey.airport(String(row.data[column])),
       column,
+      value: String(row.data[column]),
       label: 'airport',
       onMissing,
     })),

@@ -31,6 +31,7 @@ export const travelTrains = dataFormat({
       kind: 'station' as const,
       key: referenceKey.station(String(row.data[`${end}_name`]), row.data[`${end}_country_code`] as string | undefined),
       column: `${end}_name`,
+      value: [row.data[`${end}_name`], row.data[`${end}_country_code`]].filter(Boolean).join(', '),
       label: 'station',
       onMissing,
     })),

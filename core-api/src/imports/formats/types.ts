@@ -22,6 +22,8 @@ export interface ReferenceCheck {
   kind: ReferenceKind;
   key: string;
   column: string;
+  /** The cell value(s) as the file gave them, for the message. */
+  value: string;
   label: string;
   onMissing: 'reject' | 'notice';
 }
