@@ -1,4 +1,4 @@
-import { SUBMODULE_KEYS, type ModuleKey, type SubmoduleKey } from '@co2/contracts';
+import { SUBMODULE_KEYS, type SubmoduleKey } from '@co2/contracts';
 import { findEmissionType } from '../../domain/modules/emission-types/index.js';
 import { submoduleDefinition } from '../../domain/modules/registry.js';
 import type { Scalar } from '../../domain/modules/types.js';
@@ -74,11 +74,10 @@ export const factors: ImportFormat<FactorRow> = {
   templateColumns: (ctx) => Object.keys(factors.example(ctx)),
   example: (ctx) => {
     const submodule = ctx.submodule ?? 'professional-travel/plane';
-    const module = submodule.split('/')[0] as ModuleKey;
     const routing = Object.entries(ROUTING).find(([, values]) => Object.values(values).includes(submodule));
     const routeValue = routing && Object.entries(routing[1]).find(([, key]) => key === submodule)?.[0];
     const keys = Object.fromEntries(submoduleDefinition(submodule).lookupKeys.map((k) => [k, '']));
-    return { ...(routing && routeValue ? { [routing[0]]: routeValue } : {}), ...keys, ...FACTOR_EXAMPLES[module], source: '' };
+    return { ...(routing && routeValue ? { [routing[0]]: routeValue } : {}), ...keys, ...FACTOR_EXAMPLES[submodule], source: '' };
   },
   parseRow: parseFactor,
   uniqueKey: (row) => ({

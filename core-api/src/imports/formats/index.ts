@@ -36,9 +36,10 @@ export const FORMAT_IDS = [...Object.keys(DATA_FORMATS), 'factors'] as FormatId[
 
 export function importFormat(id: 'factors'): ImportFormat<FactorRow>;
 export function importFormat(id: DataFormatId): ImportFormat<DataRow>;
-export function importFormat(id: FormatId): ImportFormat<DataRow> | ImportFormat<FactorRow>;
-export function importFormat(id: FormatId): ImportFormat<DataRow> | ImportFormat<FactorRow> {
-  return id === 'factors' ? factors : DATA_FORMATS[id];
+/** Any format: rows are `DataRow` or `FactorRow` (each format only ever sees the rows its own parseRow made). */
+export function importFormat(id: FormatId): ImportFormat<DataRow | FactorRow>;
+export function importFormat(id: FormatId): ImportFormat<DataRow> | ImportFormat<FactorRow> | ImportFormat<DataRow | FactorRow> {
+  return (id === 'factors' ? factors : DATA_FORMATS[id]) as ImportFormat<DataRow | FactorRow>;
 }
 
 export const isFormatId = (id: string): id is FormatId => (FORMAT_IDS as string[]).includes(id);

@@ -28,7 +28,7 @@ export const purchases = dataFormat({
     { name: 'purchase_additional_code' },
   ],
   routing: { column: 'purchase_category', values: PURCHASE_CATEGORIES },
-  example: { name: 'USB-C cable 2 m', supplier: 'Digitec Galaxus AG', quantity: '1', total_spent_amount: '16.59', currency: 'chf', purchase_institutional_code: '43211600', purchase_institutional_description: '', purchase_additional_code: 'IA23', purchase_category: 'it_equipment' },
+  example: { name: 'Apple USB-C – Lightning (2 m, USB 2.0)', supplier: 'Digitec Galaxus AG', quantity: '1', total_spent_amount: '16.59', currency: 'chf', purchase_institutional_code: '43211600', purchase_institutional_description: '', purchase_additional_code: 'IA23', purchase_category: 'it_equipment' },
 });
 
 /** Centralised purchases (e.g. liquid nitrogen): consumption weighed to kg, then factored. */
