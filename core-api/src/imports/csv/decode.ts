@@ -64,9 +64,18 @@ export async function decodeCsvBytes(source: AsyncIterable<unknown>, sniffBytes 
     headLength += bytes.length;
   }
   const headBytes = Buffer.concat(head);
-  const encoding = sniffEncoding(headBytes);
+  const close = async () => {
+    if (!done) await iterator.return?.(); // releases the upload stream or file handle early
+  };
+  let encoding: TextEncoding;
+  try {
+    encoding = sniffEncoding(headBytes);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   const start = encoding === 'utf-8-bom' ? UTF8_BOM.length : 0;
-  if (headBytes.subarray(start).every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) && done) {
+  if (done && headBytes.subarray(start).every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
     throw fileError('empty_file', 'The file is empty: expected a header line and at least one row');
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -81,15 +90,22 @@ export async function decodeCsvBytes(source: AsyncIterable<unknown>, sniffBytes 
         throw fileError('invalid_encoding', `The file is not valid UTF-8 (near byte ${offset}); save it again as CSV UTF-8`);
       }
     };
-    yield decode(headBytes.subarray(start), !done);
-    while (!done) {
-      const next = await iterator.next();
-      if (next.done) break;
-      const bytes = toBytes(next.value);
-      offset += bytes.length;
-      yield decode(bytes, true);
+    try {
+      yield decode(headBytes.subarray(start), !done);
+      while (!done) {
+        const next = await iterator.next();
+        if (next.done) {
+          done = true;
+          yield decode(new Uint8Array(), false);
+          break;
+        }
+        const bytes = toBytes(next.value);
+        offset += bytes.length;
+        yield decode(bytes, true);
+      }
+    } finally {
+      await close();
     }
-    if (!done) yield decode(new Uint8Array(), false);
   }
   return { encoding, chunks: chunks() };
 }

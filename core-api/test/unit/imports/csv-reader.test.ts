@@ -105,6 +105,29 @@ describe('CSV reader', () => {
     expect(yielded).toBeLessThan(200 * 1024);
   });
 
+  it.each([
+    ['binary', Buffer.from([0x00, 0x01, 0x02])],
+    ['semicolons', Buffer.from('name;fte\n')],
+    ['1 MB line', Buffer.from(`name\n${'x'.repeat(1024 * 1024)}`)],
+  ])('when an upload (%s) is refused early, then the upload stream is released, not read to its end', async (_name, head) => {
+    let closed = false;
+    let yielded = 0;
+    async function* upload() {
+      try {
+        for (let i = 0; i < 1000; i += 1) {
+          yielded += 1;
+          yield i === 0 ? head : Buffer.from('more,data\n'.repeat(1000));
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    await expect((async () => (await readCsv(upload(), { sniffBytes: 16 })).records.next())()).rejects.toBeInstanceOf(ImportFileError);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(true);
+    expect(yielded).toBeLessThan(1000);
+  });
+
   it('when a quote is never closed, then the file is refused as malformed with a line', async () => {
     const error = await refusal(csv('name,note', 'Ada,"open', 'Bob,x'));
     expect(error.code).toBe('malformed_csv');
