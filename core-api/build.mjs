@@ -1,6 +1,7 @@
 // Bundles src/main.ts into dist/main.js for `node dist/main.js` (containers). Packages from node_modules stay
 // external (installed with `npm ci --omit=dev`); the `@co2/*` workspace packages are TypeScript source and
-// are bundled. The drizzle migrations are copied to dist/drizzle, where src/db/migrate.ts finds them.
+// are bundled. The drizzle migrations are copied to dist/drizzle, where src/db/migrate.ts finds them, and the demo
+// seed data to dist/seed-data (src/demo/load-seed-data.ts).
 import { cp, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,4 +33,5 @@ await build({
   logLevel: 'info',
 });
 await cp(here('./drizzle'), here('./dist/drizzle'), { recursive: true });
-console.log('core-api: dist/main.js and dist/drizzle ready');
+await cp(here('./seed-data'), here('./dist/seed-data'), { recursive: true });
+console.log('core-api: dist/main.js, dist/drizzle and dist/seed-data ready');

@@ -3,9 +3,8 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
-import { createSeedDemoUnits } from './domain/units/seed-demo-units.js';
+import { seedDemo } from './demo/seed-demo.js';
 import { createLogger } from './logger.js';
-import { createRepositories } from './repositories/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
   await runMigrations(database.pool);
   logger.info('database migrations applied');
   if (config.seedDemo) {
-    const seeded = await createSeedDemoUnits({ units: createRepositories(database.db).units })();
+    const seeded = await seedDemo(database.db);
     logger.info(seeded, 'demo data seeded');
   }
 

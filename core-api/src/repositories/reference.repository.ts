@@ -1,10 +1,15 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { airports, buildingRooms, fxRates, priceIndices, trainStations } from '../db/schema/index.js';
+import type { StarterReference } from '../domain/demo/seed-data.js';
 import type { ReferenceNeeds } from '../domain/modules/reference-needs.js';
 import type { GeoPoint, ReferenceData } from '../domain/modules/types.js';
 
 const point = (r: { latitude: number; longitude: number; countryCode: string }): GeoPoint => ({ latitude: r.latitude, longitude: r.longitude, countryCode: r.countryCode });
+/** Lower-cased, accent-free words for the trigram search columns. */
+export const searchText = (...parts: (string | null | undefined)[]) =>
+  parts.filter(Boolean).join(' ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
 const roomKey = (building: string, room: string) => `${building.toLowerCase()}\u0000${room.toLowerCase()}`;
 
 export function createReferenceRepository(db: Database) {
@@ -35,6 +40,36 @@ export function createReferenceRepository(db: Database) {
         fxRate: (y, currency) => (y === year ? rates.get(currency.toLowerCase()) : undefined),
         priceIndex: (currency, y) => indices.get(`${currency.toLowerCase()}:${y}`),
       };
+    },
+
+    /** Creates or updates starter reference rows (airports, stations, rooms, FX rates) by their natural keys, in one transaction. */
+    async upsertStarter(ref: StarterReference): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (ref.airports.length > 0) {
+          await tx
+            .insert(airports)
+            .values(ref.airports.map((a) => ({ ...a, search: searchText(a.iata, a.name, a.municipality) })))
+            .onConflictDoUpdate({ target: airports.iata, set: { name: sql`excluded.name`, municipality: sql`excluded.municipality`, countryCode: sql`excluded.country_code`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`, kind: sql`excluded.kind`, search: sql`excluded.search` } });
+        }
+        if (ref.stations.length > 0) {
+          await tx
+            .insert(trainStations)
+            .values(ref.stations.map((s) => ({ ...s, search: searchText(s.name, s.countryCode) })))
+            .onConflictDoUpdate({ target: trainStations.locationKey, set: { name: sql`excluded.name`, countryCode: sql`excluded.country_code`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`, search: sql`excluded.search` } });
+        }
+        if (ref.rooms.length > 0) {
+          await tx
+            .insert(buildingRooms)
+            .values(ref.rooms)
+            .onConflictDoUpdate({ target: [buildingRooms.buildingName, buildingRooms.roomName], set: { roomType: sql`excluded.room_type`, surfaceM2: sql`excluded.surface_m2` } });
+        }
+        if (ref.fxRates.length > 0) {
+          await tx
+            .insert(fxRates)
+            .values(ref.fxRates)
+            .onConflictDoUpdate({ target: [fxRates.year, fxRates.currency], set: { ratePerEur: sql`excluded.rate_per_eur`, source: sql`excluded.source` } });
+        }
+      });
     },
   };
 }
