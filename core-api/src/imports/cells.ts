@@ -6,13 +6,16 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export const isBlankCell = (v: string | undefined) => v === undefined || v.trim() === '';
 
+const numberHint = (text: string) =>
+  /^[+-]?\d+,\d+$/.test(text) ? ' with a dot as decimal separator' : /^[+-]?\d{1,3}(['’ ]\d{3})+(\.\d+)?$/.test(text) ? ' without thousands separators' : '';
+
 export type CellParse<T> = { ok: true; value: T | undefined } | { ok: false; issue: CellIssue };
 
 /** A blank cell is `undefined` (so schema defaults apply); text in a number column is an issue naming it. */
 export function numberCell(column: string, raw: string | undefined): CellParse<number> {
   if (isBlankCell(raw)) return { ok: true, value: undefined };
   const text = (raw ?? '').trim();
-  if (!NUMBER.test(text)) return { ok: false, issue: { column, message: `must be a number (got "${clip(text)}")` } };
+  if (!NUMBER.test(text)) return { ok: false, issue: { column, message: `must be a number${numberHint(text)} (got "${clip(text)}")` } };
   return { ok: true, value: Number(text) };
 }
 

@@ -38,6 +38,8 @@ export interface Progress {
   rowsRead: number;
   accepted: number;
   rejected: number;
+  /** Bytes of the upload read so far: with the upload's size, a percentage while the total rows are unknown. */
+  bytesRead: number;
 }
 
 /** Collects counts and a bounded list of row problems while the file streams. */
@@ -67,8 +69,8 @@ export class ReportBuilder {
     this.perTarget[target] = (this.perTarget[target] ?? 0) + 1;
   }
 
-  progress(): Progress {
-    return { rowsRead: this.rowsRead, accepted: this.acceptedCount, rejected: this.rejectedCount };
+  progress(bytesRead: number): Progress {
+    return { rowsRead: this.rowsRead, accepted: this.acceptedCount, rejected: this.rejectedCount, bytesRead };
   }
 
   build(meta: Pick<ImportReport, 'format' | 'encoding' | 'columns' | 'fileError'>): ImportReport {

@@ -61,6 +61,8 @@ export async function runImport<T>(source: AsyncIterable<unknown>, format: Impor
   const report = new ReportBuilder(options.reportLimit);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let meta: Pick<ImportReport, 'encoding' | 'columns'> = { encoding: null, columns: [] };
+  let bytesRead = () => 0;
+  let lastProgress: Progress | undefined;
 
   const flush = async (batch: Pending<T>[]) => {
     if (options.signal?.aborted) throw fileError('aborted', 'The import was aborted');
@@ -80,13 +82,16 @@ export async function runImport<T>(source: AsyncIterable<unknown>, format: Impor
       report.accept(row.target);
     }
     if (accepted.length > 0) await options.onBatch?.(accepted);
-    options.onProgress?.(report.progress());
+    const progress = report.progress(bytesRead());
+    if (progress.rowsRead !== lastProgress?.rowsRead || progress.bytesRead !== lastProgress.bytesRead) options.onProgress?.(progress);
+    lastProgress = progress;
   };
 
   try {
     if (options.signal?.aborted) throw fileError('aborted', 'The import was aborted');
     const file = await readCsv(source, options);
     meta = { encoding: file.encoding, columns: file.columns };
+    bytesRead = file.bytesRead;
     const missing = format.requiredColumns(ctx).filter((c) => !file.columns.includes(c));
     if (missing.length > 0) {
       const hint = format.missingColumnsHint?.(file.columns);

@@ -39,6 +39,8 @@ function sniffEncoding(head: Uint8Array): TextEncoding {
 export interface DecodedText {
   encoding: TextEncoding;
   chunks: AsyncGenerator<string>;
+  /** Bytes taken from the source so far (progress against the upload's size). */
+  bytesRead: () => number;
 }
 
 const toBytes = (chunk: unknown): Uint8Array => {
@@ -80,6 +82,7 @@ export async function decodeCsvBytes(source: AsyncIterable<unknown>, sniffBytes 
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let offset = headBytes.length - start;
+  let bytesRead = headBytes.length;
 
   async function* chunks(): AsyncGenerator<string> {
     const decode = (bytes: Uint8Array, stream: boolean) => {
@@ -101,11 +104,12 @@ export async function decodeCsvBytes(source: AsyncIterable<unknown>, sniffBytes 
         }
         const bytes = toBytes(next.value);
         offset += bytes.length;
+        bytesRead += bytes.length;
         yield decode(bytes, true);
       }
     } finally {
       await close();
     }
   }
-  return { encoding, chunks: chunks() };
+  return { encoding, chunks: chunks(), bytesRead: () => bytesRead };
 }

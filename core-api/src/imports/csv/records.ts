@@ -25,6 +25,8 @@ export interface CsvFile {
   /** Header names, trimmed and lower-cased, in file order (blank names dropped). */
   columns: string[];
   records: AsyncGenerator<CsvRecord>;
+  /** Bytes read from the upload so far (a little ahead of the records delivered). */
+  bytesRead: () => number;
 }
 
 const NEWLINES = /\r\n|\r|\n/g;
@@ -62,7 +64,7 @@ function checkHeader(raw: string[]): string[] {
  */
 export async function readCsv(source: AsyncIterable<unknown>, options: CsvReadOptions = {}): Promise<CsvFile> {
   const maxChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  const { encoding, chunks } = await decodeCsvBytes(source, options.sniffBytes ?? DEFAULT_SNIFF_BYTES);
+  const { encoding, chunks, bytesRead } = await decodeCsvBytes(source, options.sniffBytes ?? DEFAULT_SNIFF_BYTES);
   const parser = parse({
     // No `info` (it halves the throughput) and no skip_empty_lines: an empty line arrives as [''], is
     // skipped below, and every record's first line is simply the line after the previous record's last.
@@ -71,7 +73,7 @@ export async function readCsv(source: AsyncIterable<unknown>, options: CsvReadOp
     record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: maxChars,
   });
-  const done = pipeline(Readable.from(chunks), parser).catch(() => undefined); // errors surface through iteration
+  const done = pipeline(Readable.from(chunks, { highWaterMark: 2 }), parser).catch(() => undefined); // errors surface through iteration
   const iterator: AsyncIterator<string[]> = parser[Symbol.asyncIterator]();
   let endLine = 0;
 
@@ -91,6 +93,11 @@ export async function readCsv(source: AsyncIterable<unknown>, options: CsvReadOp
   try {
     let header = await next();
     while (header && isBlank(header.values)) header = await next();
+    // Excel's `sep=,` hint line: skip it (a `sep=;` line falls through to the delimiter check).
+    if (header && /^sep=$/i.test(header.values[0]?.trim() ?? '') && header.values.length === 2) {
+      header = await next();
+      while (header && isBlank(header.values)) header = await next();
+    }
     if (!header) throw fileError('empty_file', 'The file is empty: expected a header line and at least one row');
     columns = checkHeader(header.values);
   } catch (error) {
@@ -117,5 +124,5 @@ export async function readCsv(source: AsyncIterable<unknown>, options: CsvReadOp
       await done;
     }
   }
-  return { encoding, columns: columns.filter((c) => c !== ''), records: records() };
+  return { encoding, columns: columns.filter((c) => c !== ''), records: records(), bytesRead };
 }

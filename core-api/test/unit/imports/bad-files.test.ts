@@ -47,6 +47,13 @@ describe('bad-file corpus: each file gets its expected error', () => {
     expect(report.rejected).toEqual([{ line: 3, issues: [{ column, message: expect.stringMatching(message) }] }]);
   });
 
+  it('a decimal comma or a thousands separator in a number gets a hint', async () => {
+    const report = await check('headcount-members', csv(MEMBERS, 'Ada,51,1,"0,8",'));
+    expect(report.rejected[0]?.issues).toEqual([{ column: 'fte', message: 'must be a number with a dot as decimal separator (got "0,8")' }]);
+    const spend = await check('external-cloud', csv('service_type,provider,spent_amount', "compute,AWS,1'200"));
+    expect(spend.rejected[0]?.issues).toEqual([{ column: 'spent_amount', message: `must be a number without thousands separators (got "1'200")` }]);
+  });
+
   it('negative FTE and an unknown SIUS code are both named on the same row', async () => {
     const report = await check('headcount-members', csv(MEMBERS, 'Ada,50,1,-0.5,'));
     expect(report.status).toBe('error');

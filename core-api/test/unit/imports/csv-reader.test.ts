@@ -134,6 +134,13 @@ describe('CSV reader', () => {
     expect(error.message).toMatch(/near line \d/);
   });
 
+  it("when Excel wrote a `sep=,` line first, then it is skipped; `sep=;` asks for commas", async () => {
+    const { columns, rows } = await records(csv('sep=,', 'name,fte', 'Ada,1'));
+    expect(columns).toEqual(['name', 'fte']);
+    expect(rows[0]?.line).toBe(3);
+    expect((await refusal(csv('sep=;', 'name;fte', 'Ada;1'))).code).toBe('wrong_delimiter');
+  });
+
   it('when the header repeats a column, then the file is refused naming it', async () => {
     const error = await refusal(csv('name,Name', 'a,b'));
     expect(error).toMatchObject({ code: 'duplicate_column', message: expect.stringContaining('"name"') });

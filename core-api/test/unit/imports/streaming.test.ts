@@ -23,6 +23,20 @@ describe('streaming import: batches, lookups, progress, bounds', () => {
     expect(progress.map((p) => p.rowsRead)).toEqual([1000, 2000, 2500]);
   });
 
+  it('when a large upload streams, then progress reports bytes read, growing, bounded ahead of the rows', async () => {
+    const input = trips(20_000, (i) => `GVA,CDG,p${i},1,economy`);
+    const progress: Progress[] = [];
+    await runImport(chunked(input, 4096), importFormat('travel-planes'), { mode: 'unit-specific', onProgress: (p) => progress.push(p) });
+    const bytes = progress.map((p) => p.bytesRead);
+    const perRow = Buffer.byteLength(input) / 20_000;
+    expect([...new Set(progress.map((p) => p.rowsRead))]).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 1000));
+    expect(bytes.every((b, i) => i === 0 || b >= (bytes[i - 1] ?? 0))).toBe(true);
+    expect(bytes[0]).toBeLessThan(bytes[10] ?? 0);
+    // Read-ahead stays within a few chunks of the rows already validated.
+    progress.slice(0, -1).forEach((p) => expect(p.bytesRead - p.rowsRead * perRow).toBeLessThan(64 * 1024));
+    expect(bytes.at(-1)).toBe(Buffer.byteLength(input));
+  });
+
   it('when more rows are rejected than the report limit, then the list is bounded but the count is complete', async () => {
     const report = await runImport(chunked(trips(1500, (i) => (i === 0 ? 'GVA,CDG,a,1,economy' : `GVA,CDG,p${i},x,economy`)), 4096), importFormat('travel-planes'), {
       mode: 'unit-specific',
