@@ -48,7 +48,8 @@ function routeRow(spec: DataFormatSpec, cells: Record<string, string>, ctx: Form
   }
   if (ctx.submodule) return ctx.submodule;
   if (spec.targets.length === 1 && spec.targets[0]) return spec.targets[0];
-  return { column: spec.routing?.column, message: `is required: the file does not say which of ${spec.targets.join(', ')} the row is for` };
+  const message = `is required: the file does not say which of ${spec.targets.join(', ')} the row is for`;
+  return spec.routing ? { column: spec.routing.column, message } : { message };
 }
 
 function parseRow(spec: DataFormatSpec, cells: Record<string, string>, ctx: FormatContext): RowParse<DataRow> {
