@@ -4,10 +4,12 @@ import { createClaimsRoleProvider, type RoleProvider } from './auth/role-provide
 import { createOidcTokenVerifier, type TokenVerifier } from './auth/token-verifier.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { createListAudit } from './domain/audit/list-audit.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createEntryUseCases } from './domain/entries/index.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
+import { createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
 import { createReportUseCases } from './domain/reports/index.js';
 import { createListVisibleUnits } from './domain/units/list-visible-units.js';
 import { createYearUseCases } from './domain/years/index.js';
@@ -16,10 +18,12 @@ import { createAuthenticate } from './http/authenticate.js';
 import { requestLogging } from './http/logging.js';
 import { notFound } from './http/not-found.js';
 import { mountRoutes } from './http/route.js';
+import { auditRoutes } from './http/routes/audit.routes.js';
 import { docsRouter } from './http/routes/docs.routes.js';
 import { entryRoutes } from './http/routes/entries.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { identityRoutes } from './http/routes/identity.routes.js';
+import { locationRoutes } from './http/routes/locations.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
 import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
@@ -55,6 +59,11 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
     ...yearRoutes(createYearUseCases(repos)),
     ...reportRoutes(createReportUseCases(repos)),
     ...entryRoutes(createEntryUseCases(repos)),
+    ...locationRoutes({
+      searchLocations: createSearchLocations({ locations: repos.locations }),
+      locationDistance: createLocationDistance({ locations: repos.locations }),
+    }),
+    ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
   ];
 
   const app = express();

@@ -9,4 +9,6 @@ export * from './entries.js';
 export * from './reports.js';
 export * from './results.js';
 export * from './years.js';
+export * from './locations.js';
+export * from './audit.js';
 export * from './api/index.js';

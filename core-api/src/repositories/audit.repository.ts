@@ -1,3 +1,5 @@
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import type { Executor } from './executor.js';
 
@@ -29,3 +31,58 @@ export async function appendAudit(db: Executor, event: AuditEvent): Promise<void
     after: event.after ?? null,
   });
 }
+
+export interface AuditFilter {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  unit?: string;
+  year?: number;
+  actor?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Reads the audit log, newest first (the log itself is append-only: the trigger refuses any change). */
+export function createAuditRepository(db: Database) {
+  return {
+    async list(f: AuditFilter) {
+      const conditions: SQL[] = [];
+      if (f.action) conditions.push(eq(auditLog.action, f.action));
+      if (f.entityType) conditions.push(eq(auditLog.entityType, f.entityType));
+      if (f.entityId) conditions.push(eq(auditLog.entityId, f.entityId));
+      if (f.unit) conditions.push(eq(auditLog.unitCode, f.unit));
+      if (f.year !== undefined) conditions.push(eq(auditLog.year, f.year));
+      if (f.actor) conditions.push(eq(auditLog.actorSubject, f.actor));
+      if (f.from) conditions.push(gte(auditLog.occurredAt, new Date(f.from)));
+      if (f.to) conditions.push(lt(auditLog.occurredAt, new Date(f.to)));
+      const where = conditions.length ? and(...conditions) : undefined;
+      const [rows, [total]] = await Promise.all([
+        db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+        db.select({ n: count() }).from(auditLog).where(where),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          seq: r.seq,
+          occurredAt: r.occurredAt.toISOString(),
+          actorSubject: r.actorSubject,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          unitCode: r.unitCode,
+          year: r.year,
+          before: r.before,
+          after: r.after,
+          hash: r.hash,
+        })),
+        total: total?.n ?? 0,
+        page: f.page,
+        pageSize: f.pageSize,
+      };
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

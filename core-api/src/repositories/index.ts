@@ -1,7 +1,9 @@
 import type { Database } from '../db/client.js';
+import { createAuditRepository } from './audit.repository.js';
 import { createEntryRepository } from './entry.repository.js';
 import { createFactorRepository } from './factor.repository.js';
 import { createHealthRepository } from './health.repository.js';
+import { createLocationRepository } from './location.repository.js';
 import { createReferenceRepository } from './reference.repository.js';
 import { createReportRepository } from './report.repository.js';
 import { createUnitRepository } from './unit.repository.js';
@@ -10,9 +12,11 @@ import { createYearConfigurationRepository } from './year-configuration.reposito
 
 export function createRepositories(db: Database) {
   return {
+    audit: createAuditRepository(db),
     entries: createEntryRepository(db),
     factors: createFactorRepository(db),
     health: createHealthRepository(db),
+    locations: createLocationRepository(db),
     reference: createReferenceRepository(db),
     reports: createReportRepository(db),
     units: createUnitRepository(db),
@@ -22,7 +26,9 @@ export function createRepositories(db: Database) {
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+export type { AuditRepository } from './audit.repository.js';
 export type { EntryRepository } from './entry.repository.js';
+export type { LocationRepository } from './location.repository.js';
 export type { FactorRepository } from './factor.repository.js';
 export type { HealthRepository } from './health.repository.js';
 export type { ReferenceRepository } from './reference.repository.js';

@@ -1,6 +1,8 @@
 import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, listUnits } from './identity.routes.js';
+import { listAudit } from './audit.routes.js';
+import { locationDistance, searchLocations } from './locations.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 import type { AnyApiRoute } from './route.js';
 import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
@@ -11,6 +13,8 @@ export { getMe, listUnits } from './identity.routes.js';
 export { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
+export { locationDistance, searchLocations } from './locations.routes.js';
+export { listAudit } from './audit.routes.js';
 
 /** Every operation of the core API, in documentation order. */
 export const apiRoutes: readonly AnyApiRoute[] = [
@@ -28,6 +32,9 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getEntry,
   updateEntry,
   deleteEntry,
+  searchLocations,
+  locationDistance,
+  listAudit,
   getHealth,
   getReadiness,
 ];

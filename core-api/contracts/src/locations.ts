@@ -1,0 +1,54 @@
+import { z } from './zod.js';
+
+export const LocationKind = z.enum(['airport', 'station']).openapi('LocationKind');
+export type LocationKind = z.infer<typeof LocationKind>;
+
+const Country = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+  z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code'),
+);
+
+/** `GET /api/v1/locations/search`: airports by IATA code or name, stations by name (optionally in one country). */
+export const LocationSearchQuery = z.strictObject({
+  kind: LocationKind,
+  q: z.string().trim().min(1, 'must not be empty').max(100),
+  country: Country.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type LocationSearchQuery = z.infer<typeof LocationSearchQuery>;
+
+/** An airport (`code` = IATA) or a train station (`code` = location key). */
+export const Location = z
+  .object({
+    kind: LocationKind,
+    code: z.string(),
+    name: z.string(),
+    municipality: z.string().nullable(),
+    countryCode: z.string(),
+    latitude: z.number(),
+    longitude: z.number(),
+  })
+  .openapi('Location');
+export type Location = z.infer<typeof Location>;
+
+export const LocationList = z.object({ items: z.array(Location) }).openapi('LocationList');
+export type LocationList = z.infer<typeof LocationList>;
+
+/** `GET /api/v1/locations/distance`: the one-trip distance the travel module uses between two locations. */
+export const LocationDistanceQuery = z.strictObject({
+  kind: LocationKind,
+  from: z.string().trim().min(1).max(300).describe('IATA code (airport) or location key (station)'),
+  to: z.string().trim().min(1).max(300),
+});
+export type LocationDistanceQuery = z.infer<typeof LocationDistanceQuery>;
+
+export const LocationDistance = z
+  .object({
+    kind: LocationKind,
+    from: Location,
+    to: Location,
+    greatCircleKm: z.number().int().describe('Haversine distance, whole km'),
+    distanceKm: z.number().int().describe('One trip: great circle + 95 km (plane) or × 1.2 (train)'),
+  })
+  .openapi('LocationDistance');
+export type LocationDistance = z.infer<typeof LocationDistance>;
