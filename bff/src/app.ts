@@ -21,6 +21,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { spaFallback, staticBundles } from './http/static.js';
 import { lifetimeGuard, sessionMiddleware } from './http/session.js';
 import { systemClock, type Clock } from './session/clock.js';
+import { sessionReadCache } from './session/read-cache.js';
 import { sessionRepository } from './session/repository.js';
 
 export interface AppDeps {
@@ -40,7 +41,8 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   const oidc = deps.oidc ?? createOidcClient(config.oidc);
   const clock = deps.clock ?? systemClock;
   const query = boundedQuery(deps.pool, config.session.storeTimeoutMs);
-  const sessions = sessionRepository(query);
+  const cache = sessionReadCache({ ttlMs: config.session.readCacheMs });
+  const sessions = sessionRepository(query, cache);
   const refresher = createTokenRefresher(oidc, { clock, ...(deps.onTokenRefresh ? { onRefresh: deps.onTokenRefresh } : {}) });
   const app = express();
   app.disable('x-powered-by');
@@ -65,7 +67,7 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   app.use('/auth', authRateLimit(config.authRateLimit));
   app.use(['/auth', '/bff', '/api'], requestForgeryGuard());
   // Public documents under /api need no session (and keep working while the session store is down).
-  app.use(['/auth', '/bff', '/api/v1'], sessionMiddleware(config.session, query, deps.logger), lifetimeGuard(config.session, clock));
+  app.use(['/auth', '/bff', '/api/v1'], sessionMiddleware(config.session, query, cache, deps.logger), lifetimeGuard(config.session, clock));
   app.use(loginRoutes(config, { oidc, sessions, clock }));
   app.use(logoutRoutes(config, { oidc, sessions, clock }));
   app.use(bffRoutes(config, { oidc, refresher, sessions, clock }));

@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: env(z.coerce.number().int().min(60).default(30 * 60)),
   SESSION_ABSOLUTE_LIFETIME_SECONDS: env(z.coerce.number().int().min(60).default(10 * 60 * 60)),
   SESSION_STORE_TIMEOUT_MS: env(z.coerce.number().int().min(100).max(10_000).default(1_500)),
+  SESSION_READ_CACHE_MS: env(z.coerce.number().int().min(0).max(5_000).default(1_000)),
   AUTH_RATE_LIMIT_MAX: env(z.coerce.number().int().min(1).default(60)),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: env(z.coerce.number().int().min(1).default(60)),
   CORE_API_URL: env(url(['http:', 'https:']).default('http://127.0.0.1:8081')),
@@ -59,6 +60,11 @@ export interface BffConfig {
     absoluteLifetimeSeconds: number;
     /** Bound on every session-store query (connect + run); beyond it → 503 session_store_unavailable. */
     storeTimeoutMs: number;
+    /**
+     * How long a session read from Postgres is reused in-process (0: never). Writes through this instance
+     * take effect at once; writes through another instance are seen after at most this delay.
+     */
+    readCacheMs: number;
   };
   coreApi: { url: string; audience: string; timeoutMs: number; routes: ProxiedRoute[] };
   /** Per client IP on /auth/*: at most `max` requests per `windowSeconds`. In-memory (per instance). */
@@ -181,6 +187,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       idleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
       absoluteLifetimeSeconds: e.SESSION_ABSOLUTE_LIFETIME_SECONDS,
       storeTimeoutMs: e.SESSION_STORE_TIMEOUT_MS,
+      readCacheMs: e.SESSION_READ_CACHE_MS,
     },
     coreApi: { url: e.CORE_API_URL.replace(/\/$/, ''), audience: e.CORE_API_AUDIENCE, timeoutMs: e.CORE_API_TIMEOUT_MS, routes: contractRoutes() },
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import * as oidc from 'openid-client';
 import { BffError } from '../errors.js';
 import type { Clock } from '../session/clock.js';
+import type { BffStore } from '../session/pg-store.js';
 import type { OidcClient } from './oidc-client.js';
 import type { SessionTokens, SessionUser, StoredSession } from './session-data.js';
 
@@ -53,9 +54,11 @@ interface Refreshed {
 const usable = (tokens: SessionTokens | undefined, nowMs: number): boolean =>
   tokens !== undefined && tokens.expiresAt - nowMs / 1000 > REFRESH_SKEW_SECONDS;
 
-/** The session as stored now (another request or BFF instance may have refreshed it meanwhile). */
-const reload = (req: Request) =>
-  new Promise<StoredSession | undefined>((resolve) => req.sessionStore.get(req.sessionID, (err, sess) => resolve(err ? undefined : (sess ?? undefined))));
+/** The session as stored now (another request or BFF instance may have refreshed it meanwhile): past the read cache. */
+const reload = (req: Request) => {
+  (req.sessionStore as unknown as Partial<BffStore>).forget?.(req.sessionID);
+  return new Promise<StoredSession | undefined>((resolve) => req.sessionStore.get(req.sessionID, (err, sess) => resolve(err ? undefined : (sess ?? undefined))));
+};
 
 export function createTokenRefresher(client: OidcClient, deps: RefresherDeps): TokenRefresher {
   const inflight = new Map<string, Promise<Refreshed | undefined>>();

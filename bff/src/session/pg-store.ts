@@ -2,25 +2,51 @@
 // (db/bounded-query.ts → 503 session_store_unavailable), `set` also writes the indexed columns (sub,
 // provider sid, created/last seen, user agent, IP) and an `expire` = min(idle, absolute) deadline, and
 // `get` returns rows past their deadline so that the lifetime guard can answer 401 session_expired.
+// Reads go through a short-lived in-process cache (session/read-cache.ts) that every write here forgets.
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type pg from 'pg';
 import type { Query } from '../db/bounded-query.js';
 import type { StoredSession } from '../auth/session-data.js';
 import { expiresAt, type Lifetimes } from './lifetimes.js';
+import type { SessionReadCache } from './read-cache.js';
 
+/** The store, plus `forget`: the next `get` of that session reads Postgres. */
+export type BffStore = session.Store & { forget(sid: string): void };
 
-export function createPgStore(query: Query, lifetimes: Lifetimes, errorLog: (...args: unknown[]) => void): session.Store {
+export function createPgStore(query: Query, lifetimes: Lifetimes, cache: SessionReadCache, errorLog: (...args: unknown[]) => void): BffStore {
   const PgStore = connectPgSimple(session);
   // connect-pg-simple only calls `pool.query(text, params)`.
   const pool = { query } as unknown as pg.Pool;
 
   class BffPgStore extends PgStore {
+    forget(sid: string): void {
+      cache.forget(sid);
+    }
+
+    /** A fresh object per call (express-session mutates it): the cache keeps the JSON text. */
     override get(sid: string, fn: (err: unknown, session?: session.SessionData | null) => void): void {
-      query<{ sess: session.SessionData }>('SELECT sess FROM bff.session WHERE sid = $1', [sid]).then((r) => fn(null, r.rows[0]?.sess ?? null), fn);
+      const cached = cache.get(sid);
+      if (cached !== undefined) return void process.nextTick(fn, null, JSON.parse(cached));
+      const token = cache.begin();
+      query<{ sess: string }>('SELECT sess::text AS sess FROM bff.session WHERE sid = $1', [sid]).then((r) => {
+        const text = r.rows[0]?.sess;
+        if (text === undefined) return fn(null, null);
+        cache.put(sid, text, token);
+        return fn(null, JSON.parse(text));
+      }, fn);
+    }
+
+    override destroy(sid: string, fn?: (err?: unknown) => void): void {
+      cache.forget(sid);
+      super.destroy(sid, (err?: unknown) => {
+        cache.forget(sid);
+        fn?.(err);
+      });
     }
 
     override set(sid: string, sess: StoredSession, fn?: (err?: unknown) => void): void {
+      cache.forget(sid);
       const times = { createdAt: sess.createdAt ?? Date.now(), lastSeenAt: sess.lastSeenAt ?? Date.now(), signedIn: Boolean(sess.user) };
       query(
         `INSERT INTO bff.session (sid, sess, expire, created_at, last_seen_at, sub, idp_sid, user_agent, ip)
@@ -37,7 +63,16 @@ export function createPgStore(query: Query, lifetimes: Lifetimes, errorLog: (...
           sess.userAgent ?? null,
           sess.ip ?? null,
         ],
-      ).then(() => fn?.(), (err: unknown) => fn?.(err));
+      ).then(
+        () => {
+          cache.forget(sid);
+          fn?.();
+        },
+        (err: unknown) => {
+          cache.forget(sid);
+          fn?.(err);
+        },
+      );
     }
   }
 

@@ -1,8 +1,10 @@
 // Queries on bff.session beyond express-session's own (by subject, by provider sid, pending sign-ins) and on
 // bff.logout_token. Every query is time-bounded (db/bounded-query.ts). Sessions are named to the browser by
-// `publicId` = SHA-256 of the session id, never by the id itself.
+// `publicId` = SHA-256 of the session id, never by the id itself. Every change forgets the changed sessions in
+// this instance's read cache (session/read-cache.ts).
 import type { PendingLogin, StoredSession } from '../auth/session-data.js';
 import type { Query } from '../db/bounded-query.js';
+import type { SessionReadCache } from './read-cache.js';
 
 export interface SessionSummary {
   id: string;
@@ -24,7 +26,7 @@ export const bySubAndPublicId = (sub: string, id: string): Condition => [`sub = 
 export const bySubExcept = (sub: string, sid: string): Condition => ['sub = $1 AND sid <> $2', [sub, sid]];
 export const byIdpSid = (idpSid: string, sub?: string): Condition => (sub ? ['idp_sid = $1 AND sub = $2', [idpSid, sub]] : ['idp_sid = $1', [idpSid]]);
 
-export function sessionRepository(query: Query) {
+export function sessionRepository(query: Query, cache: SessionReadCache) {
   return {
     /** Atomically removes one pending sign-in and returns it: a login transaction is used at most once. */
     async takePendingLogin(sid: string, state: string): Promise<PendingLogin | undefined> {
@@ -34,13 +36,19 @@ export function sessionRepository(query: Query) {
          FROM old WHERE s.sid = $1 AND old.pending IS NOT NULL
          RETURNING old.pending`,
         [sid, state],
-      );
+      ).finally(() => cache.forget(sid));
       return rows[0]?.pending ?? undefined;
     },
 
     /** Deletes sessions; returns their data (to revoke their refresh tokens). */
     async remove([where, values]: Condition): Promise<StoredSession[]> {
-      const { rows } = await query<{ sess: StoredSession }>(`DELETE FROM bff.session WHERE ${where} RETURNING sess`, [...values]);
+      const { rows } = await query<{ sid: string; sess: StoredSession }>(`DELETE FROM bff.session WHERE ${where} RETURNING sid, sess`, [...values]).catch(
+        (error: unknown) => {
+          cache.clear(); // the delete may have happened after all (e.g. it timed out)
+          throw error;
+        },
+      );
+      for (const r of rows) cache.forget(r.sid);
       return rows.map((r) => r.sess);
     },
 

@@ -57,6 +57,7 @@ describe('tokens stay server-side and are refreshed', () => {
     const { jar } = await signInThroughBff(h, 'reporter');
     const sid = sessionIdOf(jar.get(h.origin, cookieName)!);
     await h.pool.query(`UPDATE bff.session SET sess = jsonb_set(sess::jsonb, '{tokens,refreshToken}', '"revoked-or-bogus"')::json WHERE sid = $1`, [sid]);
+    await h.outlastReadCache();
     h.clock.advance(10 * 60_000);
     const res = await jar.fetch(`${h.origin}/api/v1/x`);
     expect(res.status).toBe(401);

@@ -50,6 +50,11 @@ export interface Harness {
   logoutTokens: string[];
   /** The provider's signing keys (private JWKS). */
   idpKeysFile: string;
+  /**
+   * Waits until a session row changed directly in Postgres (as another BFF instance would) is visible: the
+   * BFF reuses session reads for up to `config.session.readCacheMs`.
+   */
+  outlastReadCache(): Promise<void>;
   /** Starts another BFF on the same database and provider with a modified configuration. */
   startBff(change: (config: BffConfig) => BffConfig, deps?: Partial<AppDeps>): Promise<RunningServer>;
   close(): Promise<void>;
@@ -136,6 +141,7 @@ export async function startHarness(): Promise<Harness> {
       refreshGrants: () => refreshGrants,
       logoutTokens,
       idpKeysFile,
+      outlastReadCache: () => new Promise((resolve) => setTimeout(resolve, config.session.readCacheMs + 20)),
       async startBff(change, deps = {}) {
         const other = await listen(createApp(change(config), { pool, logger, clock: clock.now, ...deps }));
         cleanups.push(() => other.close());
