@@ -5,6 +5,8 @@ import { z } from './zod.js';
 /** A reporting year in a path: 2000–2100. */
 export const YearParam = z.coerce.number().int().min(2000).max(2100).openapi({ example: 2025 });
 
+export const UncertaintyTag = z.enum(['none', 'low', 'medium', 'high']).openapi('UncertaintyTag');
+
 export const ModuleStatus = z.enum(['not_started', 'in_progress', 'validated']).openapi('ModuleStatus');
 export type ModuleStatus = z.infer<typeof ModuleStatus>;
 
@@ -44,7 +46,8 @@ export const Report = z
     /** Whether users may still write entries this year (year configuration). */
     open: z.boolean(),
     validatedModules: z.number().int(),
-    modules: z.array(ReportModule),
+    /** Each module with the year configuration's `enabled` flag and uncertainty tag. */
+    modules: z.array(ReportModule.extend({ enabled: z.boolean(), uncertainty: UncertaintyTag })),
   })
   .openapi('Report');
 export type Report = z.infer<typeof Report>;

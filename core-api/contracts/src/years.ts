@@ -1,8 +1,8 @@
 import { MODULES, ModuleKey } from './modules/index.js';
-import { YearParam } from './reports.js';
+import { UncertaintyTag, YearParam } from './reports.js';
 import { z } from './zod.js';
 
-export const UncertaintyTag = z.enum(['none', 'low', 'medium', 'high']).openapi('UncertaintyTag');
+export { UncertaintyTag } from './reports.js';
 
 /** A submodule of a year: shown or not, and the kg CO2-eq above which a row or total is flagged as an outlier. */
 export const SubmoduleConfiguration = z

@@ -10,6 +10,7 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   YearClosed = 'year_closed',
+  ModuleDisabled = 'module_disabled',
   AuthUnavailable = 'auth_unavailable',
   DatabaseUnavailable = 'database_unavailable',
   Internal = 'internal_error',

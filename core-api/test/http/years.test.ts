@@ -1,4 +1,4 @@
-import { ErrorBody, YearConfiguration, YearList, type YearConfigurationBody } from '@co2/contracts';
+import { ErrorBody, Report, YearConfiguration, YearList, type YearConfigurationBody } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { seedEntryFixtures } from '../support/domain-fixtures.js';
@@ -100,6 +100,27 @@ describe('years and their configuration over HTTP', () => {
     }
     await expectError(await call('admin', 'PUT', '/api/v1/years/1999/configuration', config()), 400, 'validation_failed');
     expect(await (await call('admin', 'GET', '/api/v1/years/2023/configuration')).json()).toEqual(before);
+  });
+
+  it('when a module or submodule is disabled for a year, then its entry writes are refused with 422 module_disabled and the report says so', async () => {
+    const gases = '/api/v1/units/LAB-CARBON/years/2025/modules/process-emissions/gases/entries';
+    const off = config({
+      modules: {
+        'process-emissions': { enabled: true, uncertainty: 'high', submodules: { gases: { enabled: false, thresholdKg: null } } },
+        equipment: { enabled: false, uncertainty: 'none', submodules: {} },
+      },
+    });
+    expect((await call('admin', 'PUT', '/api/v1/years/2025/configuration', off)).status).toBe(200);
+    const count = await entryCount();
+    await expectError(await call('principal', 'POST', gases, { data: { category: 'CO2', quantity: 3 } }), 422, 'module_disabled');
+    const device = { equipment_id: 'E1', name: 'Laptop', equipment_class: 'Laptop' };
+    await expectError(await call('principal', 'POST', '/api/v1/units/LAB-CARBON/years/2025/modules/equipment/it/entries', { data: device }), 422, 'module_disabled');
+    expect(await entryCount()).toBe(count);
+    const report = Report.parse(await (await call('principal', 'GET', '/api/v1/units/LAB-CARBON/years/2025')).json());
+    expect(report.modules.find((m) => m.module === 'equipment')).toMatchObject({ enabled: false });
+    expect(report.modules.find((m) => m.module === 'process-emissions')).toMatchObject({ enabled: true, uncertainty: 'high' });
+    expect((await call('admin', 'PUT', '/api/v1/years/2025/configuration', config())).status).toBe(200);
+    expect((await call('principal', 'POST', gases, { data: { category: 'CO2', quantity: 3 } })).status).toBe(201);
   });
 
   it('when an admin closes a year, then entry writes and status changes are refused with 422 year_closed until it reopens', async () => {

@@ -26,7 +26,7 @@ const whereOf = (ws: Workspace, year: number): ReportModuleKey => ({ unitId: ws.
 /** Derived submodules are written by the system only; entries of a year closed to users are frozen (422). */
 async function assertWritable(deps: Pick<WriteEntryDeps, 'assertYearOpen'>, ws: Workspace, year: number) {
   if (ws.definition.derived) throw errors.forbidden(`${ws.submodule} entries are derived by the system`);
-  await deps.assertYearOpen(year);
+  await deps.assertYearOpen(year, { module: ws.definition.module, submodule: ws.submodule.split('/')[1] ?? '' });
 }
 
 /**

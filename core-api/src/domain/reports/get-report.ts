@@ -2,7 +2,7 @@ import { MODULES, type ModuleKey, type Report, type ReportModule, type ReportPat
 import { errors } from '../../errors/index.js';
 import { moduleAccess } from '../entries/access.js';
 import type { Principal } from '../identity/principal.js';
-import type { YearConfigurationReader } from '../years/year-configuration.js';
+import { resolveYearConfiguration, type YearConfigurationReader } from '../years/year-configuration.js';
 import type { ResolveLab } from './lab.js';
 import type { ModuleSnapshot, ReportStore } from './report.js';
 
@@ -35,12 +35,17 @@ export function createGetReport(deps: GetReportDeps) {
     if (visible.length === 0) throw errors.forbidden(`the modules of ${unit.code}`);
     const [stored, year] = await Promise.all([deps.reports.modules(unit.id, [path.year]), deps.years.get(path.year)]);
     const byModule = new Map(stored.map((m) => [m.module, m]));
+    const config = resolveYearConfiguration(path.year, year);
     return {
       unit: unit.code,
       year: path.year,
-      open: year?.openToUsers ?? false,
+      open: config.openToUsers,
       validatedModules: stored.filter((m) => m.status === 'validated').length,
-      modules: visible.map(([module, access]) => toReportModule(module, byModule.get(module), access === 'unit')),
+      modules: visible.map(([module, access]) => ({
+        ...toReportModule(module, byModule.get(module), access === 'unit'),
+        enabled: config.modules[module]?.enabled ?? true,
+        uncertainty: config.modules[module]?.uncertainty ?? 'none',
+      })),
     };
   };
 }

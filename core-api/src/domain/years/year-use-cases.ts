@@ -1,4 +1,4 @@
-import type { YearConfiguration, YearConfigurationBody, YearList } from '@co2/contracts';
+import type { ModuleKey, YearConfiguration, YearConfigurationBody, YearList } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import { isGlobalAdmin, type Principal } from '../identity/principal.js';
 import { resolveYearConfiguration, type StoredYearConfiguration, type YearConfigurationReader } from './year-configuration.js';
@@ -27,11 +27,18 @@ export function createPutYearConfiguration(deps: { years: Pick<YearConfiguration
     resolveYearConfiguration(year, await deps.years.put(year, body, { id: principal.user.id, subject: principal.user.subject }));
 }
 
-/** Entry writes and status changes are refused (422 `year_closed`) unless the year is open to users. */
+/**
+ * Entry writes and status changes are refused (422 `year_closed`) unless the year is open to users; entry writes
+ * also when the year's configuration disables their module or submodule (422 `module_disabled`).
+ */
 export function createAssertYearOpen(deps: { years: YearConfigurationReader }) {
-  return async (year: number): Promise<void> => {
+  return async (year: number, target?: { module: ModuleKey; submodule: string }): Promise<void> => {
     const stored = await deps.years.get(year);
     if (!stored?.openToUsers) throw errors.yearClosed(year);
+    if (!target) return;
+    const module = resolveYearConfiguration(year, stored).modules[target.module];
+    if (module && !module.enabled) throw errors.moduleDisabled(`the ${target.module} module`, year);
+    if (module?.submodules[target.submodule]?.enabled === false) throw errors.moduleDisabled(`${target.module}/${target.submodule}`, year);
   };
 }
 export type AssertYearOpen = ReturnType<typeof createAssertYearOpen>;
