@@ -1,0 +1,115 @@
+import { Entry, ErrorBody } from '@co2/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type RunningApi } from '../support/api.js';
+import { seedEntryFixtures, seedResultsFixtures } from '../support/domain-fixtures.js';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer.js';
+
+// Every route of the reports/years/entries/locations/audit surface × the four roles (+ anonymous) × a unit of
+// their own (LAB-CARBON: in the users' unit and in the reporter's ENV affiliation) and a foreign one (LAB-CATAL).
+const accounts = {
+  standard: { sub: 'member', name: 'Max Member', roles: ['user.standard@unit:LAB-CARBON'] },
+  principal: { sub: 'principal', name: 'Paula Principal', roles: ['user.principal@unit:LAB-CARBON'] },
+  metier: { sub: 'reporter', name: 'Rita Reporter', roles: ['backoffice.metier@affiliation:ENV'] },
+  admin: { sub: 'admin', name: 'Ada Admin', roles: ['backoffice.admin@global'] },
+  catalPrincipal: { sub: 'catal', name: 'Carl Catal', roles: ['user.principal@unit:LAB-CATAL'] },
+};
+type Role = 'standard' | 'principal' | 'metier' | 'admin';
+const ROLES: Role[] = ['standard', 'principal', 'metier', 'admin'];
+const OWN = 'LAB-CARBON';
+const FOREIGN = 'LAB-CATAL';
+const open = { openToUsers: true, workingDaysPerYear: 230, modules: {}, reductionGoals: [] };
+const laptop = { equipment_id: 'L1', name: 'Laptop', equipment_class: 'Laptop' };
+const trip = { origin_iata: 'GVA', destination_iata: 'CDG', user_institutional_id: '100001', cabin_class: 'economy' };
+
+interface UnitRoute {
+  name: string;
+  method: string;
+  /** Builds the path (and creates what it needs) for a unit. */
+  path: (unit: string) => Promise<string>;
+  body?: unknown;
+  /** Expected status on the caller's own unit, per role. */
+  own: Record<Role, number>;
+}
+
+describe('permission matrix: every route × four roles × own/foreign unit', () => {
+  let issuer: TestIssuer;
+  let api: RunningApi;
+  const token = async (who: keyof typeof accounts) => issuer.mint(accounts[who]);
+  const call = async (who: keyof typeof accounts | 'anonymous', method: string, path: string, body?: unknown) =>
+    api.send(method, path, { token: who === 'anonymous' ? undefined : await token(who), body });
+  const base = (unit: string) => `/api/v1/units/${unit}/years/2025`;
+  /** An entry created by the unit's principal (LAB-CATAL has its own principal). */
+  const entryOf = async (unit: string, module: string, submodule: string, data: unknown) => {
+    const res = await call(unit === OWN ? 'principal' : 'catalPrincipal', 'POST', `${base(unit)}/modules/${module}/${submodule}/entries`, { data });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return Entry.parse(await res.json()).id;
+  };
+  const it_ = `${'/modules/equipment/it/entries'}`;
+
+  const unitRoutes: UnitRoute[] = [
+    { name: 'GET report', method: 'GET', path: async (u) => base(u), own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST module status', method: 'POST', path: async (u) => `${base(u)}/modules/equipment/status`, body: { status: 'validated' }, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET results', method: 'GET', path: async (u) => `${base(u)}/results`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET evolution', method: 'GET', path: async (u) => `/api/v1/units/${u}/results/evolution`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET equipment entries', method: 'GET', path: async (u) => `${base(u)}${it_}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST equipment entry', method: 'POST', path: async (u) => `${base(u)}${it_}`, body: { data: laptop }, own: { standard: 403, principal: 201, metier: 403, admin: 403 } },
+    { name: 'GET equipment entry', method: 'GET', path: async (u) => `${base(u)}${it_}/${await entryOf(u, 'equipment', 'it', laptop)}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'PATCH equipment entry', method: 'PATCH', path: async (u) => `${base(u)}${it_}/${await entryOf(u, 'equipment', 'it', laptop)}`, body: { note: 'x' }, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'DELETE equipment entry', method: 'DELETE', path: async (u) => `${base(u)}${it_}/${await entryOf(u, 'equipment', 'it', laptop)}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET plane entries', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST plane entry', method: 'POST', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries`, body: { data: trip }, own: { standard: 201, principal: 201, metier: 403, admin: 403 } },
+    { name: "GET the principal's plane entry", method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries/${await entryOf(u, 'professional-travel', 'plane', trip)}`, own: { standard: 404, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET cloud entries', method: 'GET', path: async (u) => `${base(u)}/modules/external-cloud-ai/cloud/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+  ];
+  const globalRoutes: { name: string; method: string; path: string; body?: unknown; expect: Record<Role, number> }[] = [
+    { name: 'GET me', method: 'GET', path: '/api/v1/me', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET units', method: 'GET', path: '/api/v1/units', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET years', method: 'GET', path: '/api/v1/years', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET year configuration', method: 'GET', path: '/api/v1/years/2025/configuration', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+    { name: 'PUT year configuration', method: 'PUT', path: '/api/v1/years/2025/configuration', body: open, expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+    { name: 'GET locations/search', method: 'GET', path: '/api/v1/locations/search?kind=airport&q=gva', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET locations/distance', method: 'GET', path: '/api/v1/locations/distance?kind=airport&from=GVA&to=CDG', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET audit', method: 'GET', path: '/api/v1/audit', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+  ];
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    api = await startApi({ issuer: issuer.issuer });
+    await seedEntryFixtures(api.database.pool);
+    await seedResultsFixtures(api.database.pool);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await issuer?.close();
+  });
+
+  for (const route of unitRoutes) {
+    it(`${route.name}: own unit as expected per role, foreign unit 404 (admin 403), anonymous 401`, async () => {
+      for (const role of ROLES) {
+        const own = await call(role, route.method, await route.path(OWN), route.body);
+        expect(own.status, `${role} on ${OWN}: ${await own.clone().text()}`).toBe(route.own[role]);
+        const foreign = await call(role, route.method, await route.path(FOREIGN), route.body);
+        expect(foreign.status, `${role} on ${FOREIGN}`).toBe(role === 'admin' ? 403 : 404);
+        if (foreign.status === 404) {
+          // Refusals leak nothing: the same answer as for a unit that does not exist.
+          const body = ErrorBody.parse(await foreign.json());
+          const missing = await call(role, route.method, (await route.path(FOREIGN)).replace(FOREIGN, 'LAB-NOPE'), route.body);
+          const missingBody = ErrorBody.parse(await missing.json());
+          expect(body.error.code).toBe('not_found');
+          expect(missingBody.error.message.replace('LAB-NOPE', FOREIGN)).toBe(body.error.message);
+        }
+      }
+      expect((await call('anonymous', route.method, await route.path(OWN), route.body)).status).toBe(401);
+    });
+  }
+
+  for (const route of globalRoutes) {
+    it(`${route.name}: as expected per role, anonymous 401`, async () => {
+      for (const role of ROLES) {
+        const res = await call(role, route.method, route.path, route.body);
+        expect(res.status, `${role}: ${await res.clone().text()}`).toBe(route.expect[role]);
+      }
+      expect((await call('anonymous', route.method, route.path, route.body)).status).toBe(401);
+    });
+  }
+});
