@@ -1,10 +1,8 @@
 // The BFF's Express application: headers, request ids and logs, rate limits, forgery guard, sessions, auth,
 // API proxy, portal documents and static bundles.
-import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { loginRoutes } from './auth/login-routes.js';
 import { logoutRoutes } from './auth/logout-routes.js';
 import { createOidcClient, type OidcClient } from './auth/oidc-client.js';
@@ -17,6 +15,7 @@ import { bffRoutes } from './http/bff-routes.js';
 import { requestForgeryGuard } from './http/csrf.js';
 import { portalRoutes } from './http/portal.js';
 import { authRateLimit } from './http/rate-limit.js';
+import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { spaFallback, staticBundles } from './http/static.js';
 import { lifetimeGuard, sessionMiddleware } from './http/session.js';
@@ -35,8 +34,6 @@ export interface AppDeps {
   onTokenRefresh?: () => void;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   const oidc = deps.oidc ?? createOidcClient(config.oidc);
   const clock = deps.clock ?? systemClock;
@@ -49,29 +46,18 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   app.set('trust proxy', config.http.trustProxy);
 
   app.use(securityHeaders(config));
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId(req, res) {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        req.headers['x-request-id'] = id; // forwarded to core-api by the proxy
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    }),
-  );
+  app.use(requestLog(deps.logger));
 
   app.use(portalRoutes(config.registry, deps.pool));
   app.use('/auth', authRateLimit(config.authRateLimit));
   app.use(['/auth', '/bff', '/api'], requestForgeryGuard());
   // Public documents under /api need no session (and keep working while the session store is down).
   app.use(['/auth', '/bff', '/api/v1'], sessionMiddleware(config.session, query, cache, deps.logger), lifetimeGuard(config.session, clock));
+  // The API first: a proxied call does not walk the sign-in, sign-out and /bff routes.
+  app.use('/api', apiProxy(config, refresher));
   app.use(loginRoutes(config, { oidc, sessions, clock }));
   app.use(logoutRoutes(config, { oidc, sessions, clock }));
   app.use(bffRoutes(config, { oidc, refresher, sessions, clock }));
-  app.use('/api', apiProxy(config, refresher));
   app.use(staticBundles(config.webDist));
   app.use(spaFallback(config.webDist['/']));
   app.use(notFound);

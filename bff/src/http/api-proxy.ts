@@ -25,6 +25,7 @@ function gate(config: BffConfig['coreApi'], refresher: TokenRefresher): RequestH
     const signedIn = v.kind === 'protected' ? await requireSignedIn(req, res, refresher) : undefined; // reads the cookie
     delete req.headers.cookie;
     delete req.headers.authorization;
+    res.setHeader('Cache-Control', 'no-store'); // unless core-api answers with its own
     if (signedIn) req.headers.authorization = `Bearer ${signedIn.tokens.accessToken}`;
     return next();
   };

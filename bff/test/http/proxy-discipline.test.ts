@@ -94,4 +94,21 @@ describe('proxy discipline', () => {
     expect(hung.status).toBe(504);
     expect(Date.now() - started).toBeLessThan(1_500);
   });
+
+  it('when info logs are off and core-api is down, then the 502 is still logged at error with its request id', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const cookie = `${cookieName}=${jar.get(h.origin, cookieName)}`;
+    const dead = await h.startBff((c) => ({ ...c, coreApi: { ...c.coreApi, url: 'http://127.0.0.1:9' } }), { logger: pino({ level: 'error' }, sink) });
+    expect((await fetch(`${dead.url}/api/v1/x`, { headers: { cookie, 'x-request-id': 'trace-down-1' } })).status).toBe(502);
+    await new Promise((r) => setTimeout(r, 50));
+    const line = lines.find((l) => (l.req as { id?: string } | undefined)?.id === 'trace-down-1');
+    expect(line).toMatchObject({ level: 50, res: { statusCode: 502 }, req: { method: 'GET', url: '/api/v1/x' } });
+    expect(lines.some((l) => l.level === 30)).toBe(false);
+  });
 });
