@@ -21,6 +21,19 @@ async function loadOne(db: Executor, reportModuleId: string, submodule: string, 
   return (await withEmissions(db, rows))[0];
 }
 
+/** Replaces the entries derived from `sourceId` (same report module, source `derived`, same author). */
+async function replaceDerived(tx: Tx, reportModuleId: string, sourceId: string, w: EntryWrite): Promise<void> {
+  if (!w.derived) return;
+  await tx.delete(entries).where(eq(entries.derivedFromId, sourceId));
+  for (const d of w.derived) {
+    const [row] = await tx
+      .insert(entries)
+      .values({ reportModuleId, submodule: d.submodule, data: d.data, note: null, source: 'derived', authorId: w.actor.id, derivedFromId: sourceId, ...resultColumns(d.result) })
+      .returning({ id: entries.id });
+    if (row && d.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(row.id, d.result));
+  }
+}
+
 const snapshot = (e: Pick<StoredEntry, 'data' | 'note' | 'status' | 'totalKgCo2eq'>) => ({ data: e.data, note: e.note, status: e.status, totalKgCo2eq: e.totalKgCo2eq });
 
 export function createEntryRepository(db: Database) {
@@ -57,10 +70,11 @@ export function createEntryRepository(db: Database) {
       return onModule(where, async (tx, reportModuleId) => {
         const [row] = await tx
           .insert(entries)
-          .values({ reportModuleId, submodule: w.submodule, data: w.data, note: w.note, source: w.source, authorId: w.actor.id, ...resultColumns(w.result) })
+          .values({ ...(w.id ? { id: w.id } : {}), reportModuleId, submodule: w.submodule, data: w.data, note: w.note, source: w.source, authorId: w.actor.id, ...resultColumns(w.result) })
           .returning();
         if (!row) throw new Error('insert returned nothing');
         if (w.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(row.id, w.result));
+        await replaceDerived(tx, reportModuleId, row.id, w);
         const created = (await loadOne(tx, reportModuleId, w.submodule, row.id)) as StoredEntry;
         await appendAudit(tx, { actor: w.actor, action: 'entry.create', entityType: 'entry', entityId: row.id, unitCode: w.unitCode, year: where.year, after: snapshot(created) });
         return created;
@@ -73,6 +87,7 @@ export function createEntryRepository(db: Database) {
         await tx.update(entries).set({ data: w.data, note: w.note, ...resultColumns(w.result), updatedAt: sql`now()` }).where(eq(entries.id, id));
         await tx.delete(entryEmissions).where(eq(entryEmissions.entryId, id));
         if (w.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(id, w.result));
+        await replaceDerived(tx, reportModuleId, id, w);
         const after = (await loadOne(tx, reportModuleId, w.submodule, id)) as StoredEntry;
         await appendAudit(tx, { actor: w.actor, action: 'entry.update', entityType: 'entry', entityId: id, unitCode: w.unitCode, year: where.year, before: before && snapshot(before), after: snapshot(after) });
         return after;

@@ -65,6 +65,8 @@ describe('demo seed (SEED_DEMO=true)', () => {
       expect(row?.total_kg, module).toBeGreaterThan(0);
     }
     expect(perModule.filter((m) => m.year === 2024 && m.entry_count > 0).length).toBeGreaterThanOrEqual(5);
+    const derived = await rows<{ n: string }>(`SELECT count(*) AS n FROM entries WHERE source = 'derived' AND submodule = 'buildings/embodied-energy' AND derived_from_id IS NOT NULL`);
+    expect(Number(derived[0]?.n)).toBe(3); // one per demo room entry (1 in 2024, 2 in 2025)
     const loaded = loadDemoSeedData();
     expect(first.entries).toBe(loaded.entries.reduce((n, y) => n + y.entries.length, 0));
   });
@@ -83,7 +85,7 @@ describe('demo seed (SEED_DEMO=true)', () => {
     expect(results.byScope.scope1 + results.byScope.scope2 + results.byScope.scope3).toBeCloseTo(results.totalTonnesCo2eq, 9);
     expect(results.byScope.scope1).toBeGreaterThan(0);
     expect(results.byScope.scope2).toBeGreaterThan(0);
-    expect(results.additional.byCategory.map((c) => c.category).sort()).toEqual(['commuting', 'food', 'waste']);
+    expect(results.additional.byCategory.map((c) => c.category).sort()).toEqual(['commuting', 'embodied_energy', 'food', 'waste']);
     expect(results.itFocus.tonnesCo2eq).toBeGreaterThan(0);
     const provisional = await createReportUseCases(repos).getResults(principal, { unit: 'LAB-CARBON', year: 2025 }, { provisional: 'true' });
     expect(provisional.totalTonnesCo2eq).toBeGreaterThan(results.totalTonnesCo2eq);

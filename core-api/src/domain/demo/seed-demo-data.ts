@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { ModuleKey, YearConfigurationBody } from '@co2/contracts';
 import type { CalculateEntry } from '../entries/calculate.js';
 import { validateEntryData } from '../entries/calculate.js';
+import { createDeriveEntries } from '../entries/derive.js';
 import type { EntryWrite, ReportModuleKey, StoredEntry } from '../entries/entry.js';
 import type { TokenIdentity, User } from '../identity/user.js';
 import { findSubmodule } from '../modules/registry.js';
@@ -44,6 +46,7 @@ export interface SeedDemoDataResult {
  * (only when that year has no entry yet), computed by the engine, then the listed modules validated.
  */
 export function createSeedDemoData(deps: SeedDemoDataDeps) {
+  const derive = createDeriveEntries({ calculate: deps.calculate });
   return async (data: DemoSeedData): Promise<SeedDemoDataResult> => {
     for (const year of data.years) if (!(await deps.years.get(year))) await deps.years.put(year, OPEN_YEAR, null);
     await deps.factors.upsertMany(data.factors);
@@ -76,9 +79,11 @@ export function createSeedDemoData(deps: SeedDemoDataDeps) {
             const values = validateEntryData(definition, entry.data);
             const result = await deps.calculate(definition, values, year.year);
             const author = authors.get(entry.author ?? 'principal') ?? principal;
+            const id = randomUUID();
+            const derived = await derive(definition, id, values, result, year.year);
             await deps.entries.create(
               { unitId: unit.id, year: year.year, module },
-              { submodule: definition.key, data: values, note: null, source: 'manual', result, actor: { id: author.id, subject: author.subject }, unitCode: unit.code },
+              { id, submodule: definition.key, data: values, note: null, source: 'manual', result, actor: { id: author.id, subject: author.subject }, unitCode: unit.code, derived },
             );
             created += 1;
           }

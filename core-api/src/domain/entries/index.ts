@@ -1,6 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
 import { createAssertYearOpen } from '../years/year-use-cases.js';
 import { createCalculateEntry } from './calculate.js';
+import { createDeriveEntries } from './derive.js';
 import { createGetEntry } from './get-entry.js';
 import { createListEntries } from './list-entries.js';
 import { createResolveWorkspace } from './workspace.js';
@@ -10,7 +11,7 @@ import { createCreateEntry, createDeleteEntry, createUpdateEntry } from './write
 export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries' | 'factors' | 'reference' | 'years'>) {
   const resolveWorkspace = createResolveWorkspace({ units: repos.units });
   const calculate = createCalculateEntry({ factors: repos.factors, reference: repos.reference, years: repos.years });
-  const deps = { resolveWorkspace, calculate, entries: repos.entries, assertYearOpen: createAssertYearOpen({ years: repos.years }) };
+  const deps = { resolveWorkspace, calculate, derive: createDeriveEntries({ calculate }), entries: repos.entries, assertYearOpen: createAssertYearOpen({ years: repos.years }) };
   return {
     listEntries: createListEntries(deps),
     getEntry: createGetEntry(deps),

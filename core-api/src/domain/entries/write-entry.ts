@@ -1,8 +1,10 @@
 import type { CreateEntryBody, EntriesPathParams, EntryPathParams, UpdateEntryBody } from '@co2/contracts';
+import { randomUUID } from 'node:crypto';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
 import type { AssertYearOpen } from '../years/year-use-cases.js';
 import { validateEntryData, type CalculateEntry } from './calculate.js';
+import type { DeriveEntries } from './derive.js';
 import type { EntryWrite, ReportModuleKey, StoredEntry } from './entry.js';
 import { findVisibleEntry, type EntryReader } from './get-entry.js';
 import type { ResolveWorkspace, Workspace } from './workspace.js';
@@ -16,6 +18,7 @@ export interface EntryWriter extends EntryReader {
 export interface WriteEntryDeps {
   resolveWorkspace: ResolveWorkspace;
   calculate: CalculateEntry;
+  derive: DeriveEntries;
   entries: EntryWriter;
   assertYearOpen: AssertYearOpen;
 }
@@ -30,8 +33,9 @@ async function assertWritable(deps: Pick<WriteEntryDeps, 'assertYearOpen'>, ws: 
 }
 
 /**
- * Create: resolve the workspace → validate the data with the submodule's schema → compute the emissions →
- * store entry, emissions, module totals (back to in progress) and the audit record in one transaction.
+ * Create: resolve the workspace → validate the data with the submodule's schema → compute the emissions → derive
+ * what follows from it (a room's embodied energy) → store entry, derived entries, emissions, module totals (back to
+ * in progress) and the audit record in one transaction.
  */
 export function createCreateEntry(deps: WriteEntryDeps) {
   return async (principal: Principal, path: EntriesPathParams, body: CreateEntryBody): Promise<StoredEntry> => {
@@ -39,7 +43,9 @@ export function createCreateEntry(deps: WriteEntryDeps) {
     await assertWritable(deps, ws, path.year);
     const data = validateEntryData(ws.definition, body.data);
     const result = await deps.calculate(ws.definition, data, path.year);
-    const write: EntryWrite = { submodule: ws.submodule, data, note: body.note ?? null, source: 'manual', result, actor: actorOf(principal), unitCode: ws.unit.code };
+    const id = randomUUID();
+    const derived = await deps.derive(ws.definition, id, data, result, path.year);
+    const write: EntryWrite = { id, submodule: ws.submodule, data, note: body.note ?? null, source: 'manual', result, actor: actorOf(principal), unitCode: ws.unit.code, derived };
     return deps.entries.create(whereOf(ws, path.year), write);
   };
 }
@@ -54,13 +60,14 @@ export function createUpdateEntry(deps: WriteEntryDeps) {
     const data = body.data === undefined ? current.data : validateEntryData(ws.definition, body.data);
     const result = await deps.calculate(ws.definition, data, path.year);
     const note = body.note === undefined ? current.note : body.note;
-    const write: EntryWrite = { submodule: ws.submodule, data, note, source: current.source, result, actor: actorOf(principal), unitCode: ws.unit.code };
+    const derived = await deps.derive(ws.definition, path.id, data, result, path.year);
+    const write: EntryWrite = { submodule: ws.submodule, data, note, source: current.source, result, actor: actorOf(principal), unitCode: ws.unit.code, derived };
     return deps.entries.update(whereOf(ws, path.year), path.id, write);
   };
 }
 
 /** Delete: an entry the caller may see (and what is derived from it); the module totals are recomputed. */
-export function createDeleteEntry(deps: Omit<WriteEntryDeps, 'calculate'>) {
+export function createDeleteEntry(deps: Omit<WriteEntryDeps, 'calculate' | 'derive'>) {
   return async (principal: Principal, path: EntryPathParams): Promise<{ id: string; deleted: true }> => {
     const ws = await deps.resolveWorkspace(principal, path);
     await assertWritable(deps, ws, path.year);
