@@ -7,6 +7,7 @@ import type { Database } from './db/client.js';
 import { createListAudit } from './domain/audit/list-audit.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createEntryUseCases } from './domain/entries/index.js';
+import { createFactorUseCases } from './domain/factors/factor-use-cases.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
 import { createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
@@ -21,6 +22,7 @@ import { mountRoutes } from './http/route.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { docsRouter } from './http/routes/docs.routes.js';
 import { entryRoutes } from './http/routes/entries.routes.js';
+import { factorRoutes } from './http/routes/factors.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { identityRoutes } from './http/routes/identity.routes.js';
 import { locationRoutes } from './http/routes/locations.routes.js';
@@ -63,6 +65,7 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
       searchLocations: createSearchLocations({ locations: repos.locations }),
       locationDistance: createLocationDistance({ locations: repos.locations }),
     }),
+    ...factorRoutes(createFactorUseCases({ factors: repos.factors })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
   ];
 

@@ -11,4 +11,5 @@ export * from './results.js';
 export * from './years.js';
 export * from './locations.js';
 export * from './audit.js';
+export * from './factors.js';
 export * from './api/index.js';

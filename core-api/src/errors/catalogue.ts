@@ -24,6 +24,7 @@ export const errors = {
     }),
   forbidden: (what: string) => createError(ErrorCode.Forbidden, `Not allowed: ${what}`, 403),
   notFound: (what: string) => createError(ErrorCode.NotFound, `Not found: ${what}`, 404),
+  conflict: (what: string) => createError(ErrorCode.Conflict, `Conflicts with the current state: ${what}`, 409),
   moduleDisabled: (what: string, year: number) => createError(ErrorCode.ModuleDisabled, `${what} is disabled for ${year} (year configuration)`, 422),
   yearClosed: (year: number) => createError(ErrorCode.YearClosed, `The year ${year} is not open for data entry`, 422),
   authUnavailable: (cause: unknown) =>

@@ -9,6 +9,7 @@ export enum ErrorCode {
   InvalidToken = 'invalid_token',
   Forbidden = 'forbidden',
   NotFound = 'not_found',
+  Conflict = 'conflict',
   YearClosed = 'year_closed',
   ModuleDisabled = 'module_disabled',
   AuthUnavailable = 'auth_unavailable',

@@ -1,9 +1,11 @@
 import type { SubmoduleKey } from '@co2/contracts';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { factors } from '../db/schema/index.js';
 import { findEmissionType } from '../domain/modules/emission-types/index.js';
 import type { FactorDraft } from '../domain/demo/seed-data.js';
+import type { FactorChange, FactorFilter, FactorRecord, FactorWriteOutcome } from '../domain/factors/factor.js';
+import { appendAudit } from './audit.repository.js';
 import type { Factor, Scalar } from '../domain/modules/types.js';
 
 type FactorRow = typeof factors.$inferSelect;
@@ -21,8 +23,78 @@ function toFactor(row: FactorRow): Factor {
   };
 }
 
+const toRecord = (row: FactorRow): FactorRecord => ({
+  id: row.id,
+  year: row.year,
+  submodule: row.submodule,
+  emissionType: row.emissionType,
+  classification: row.classification as FactorRecord['classification'],
+  values: row.values as FactorRecord['values'],
+  unit: row.unit,
+  source: row.source,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** PostgreSQL unique violation, raw or wrapped by drizzle (`cause`). */
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+const snapshot = (f: FactorRecord) => ({ year: f.year, submodule: f.submodule, emissionType: f.emissionType, classification: f.classification, values: f.values, unit: f.unit, source: f.source });
+
 export function createFactorRepository(db: Database) {
   return {
+    async list(f: FactorFilter): Promise<{ items: FactorRecord[]; total: number }> {
+      const conditions: SQL[] = [];
+      if (f.year !== undefined) conditions.push(eq(factors.year, f.year));
+      if (f.submodule) conditions.push(eq(factors.submodule, f.submodule));
+      const where = conditions.length ? and(...conditions) : undefined;
+      const [rows, [total]] = await Promise.all([
+        db.select().from(factors).where(where).orderBy(asc(factors.year), asc(factors.submodule), asc(factors.emissionType), asc(sql`${factors.classification}::text`), asc(factors.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+        db.select({ n: count() }).from(factors).where(where),
+      ]);
+      return { items: rows.map(toRecord), total: total?.n ?? 0 };
+    },
+
+    async get(id: string): Promise<FactorRecord | undefined> {
+      const [row] = await db.select().from(factors).where(eq(factors.id, id));
+      return row && toRecord(row);
+    },
+
+    /** Inserts a factor and its audit record; a factor with the same identity → `duplicate`. */
+    async create(draft: FactorChange & Pick<FactorRecord, 'year' | 'submodule'>, actor: { id: string; subject: string }): Promise<FactorWriteOutcome> {
+      try {
+        return await db.transaction(async (tx) => {
+          const [row] = await tx.insert(factors).values({ ...draft, values: draft.values ?? {}, classification: draft.classification ?? {} }).returning();
+          if (!row) throw new Error('insert returned nothing');
+          const created = toRecord(row);
+          await appendAudit(tx, { actor, action: 'factor.create', entityType: 'factor', entityId: created.id, year: created.year, after: snapshot(created) });
+          return { ok: true as const, factor: created };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) return { ok: false, reason: 'duplicate' };
+        throw err;
+      }
+    },
+
+    /** Changes a factor and audits the change; unknown id → `missing`, identity taken → `duplicate`. */
+    async update(id: string, change: FactorChange, actor: { id: string; subject: string }): Promise<FactorWriteOutcome> {
+      try {
+        return await db.transaction(async (tx) => {
+          const [before] = await tx.select().from(factors).where(eq(factors.id, id)).for('update');
+          if (!before) return { ok: false as const, reason: 'missing' as const };
+          const [row] = await tx.update(factors).set({ ...change, updatedAt: sql`now()` }).where(eq(factors.id, id)).returning();
+          if (!row) throw new Error('update returned nothing');
+          const after = toRecord(row);
+          await appendAudit(tx, { actor, action: 'factor.update', entityType: 'factor', entityId: id, year: after.year, before: snapshot(toRecord(before)), after: snapshot(after) });
+          return { ok: true as const, factor: after };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) return { ok: false, reason: 'duplicate' };
+        throw err;
+      }
+    },
+
     /** The factors of one submodule and year (the engine chooses among them). */
     async forYear(year: number, submodule: SubmoduleKey): Promise<Factor[]> {
       const rows = await db.select().from(factors).where(and(eq(factors.year, year), eq(factors.submodule, submodule)));

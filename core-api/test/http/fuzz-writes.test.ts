@@ -57,7 +57,7 @@ describe('fuzz: malformed payloads on every write route', () => {
     (
       await api.database.pool.query(`SELECT (SELECT count(*) FROM entries) AS entries, (SELECT count(*) FROM audit_log) AS audit,
         (SELECT string_agg(year || ':' || open_to_users || ':' || config::text, ';' ORDER BY year) FROM year_configurations) AS years,
-        (SELECT string_agg(module || ':' || status, ',' ORDER BY id) FROM report_modules) AS modules`)
+        (SELECT string_agg(module || ':' || status, ',' ORDER BY id) FROM report_modules) AS modules, (SELECT count(*) FROM factors) AS factors`)
     ).rows[0];
   const send = async (t: Pick<Target, 'who' | 'method' | 'path'>, body: unknown) => api.send(t.method, t.path(), { token: await issuer.mint(accounts[t.who]), body });
   const raw = async (t: Pick<Target, 'who' | 'method' | 'path'>, text: string) =>
@@ -132,6 +132,21 @@ describe('fuzz: malformed payloads on every write route', () => {
         [['reductionGoals', 0, 'reductionPercent'], [...NOT_A_NUMBER, 101]],
         [['reductionGoals', 0, 'targetYear'], [...NOT_A_NUMBER, 2010, 3000]],
         [['reductionGoals', 0, 'label'], [...NOT_A_TEXT, '', '   ']],
+      ],
+    },
+    {
+      who: 'admin',
+      method: 'POST',
+      path: () => '/api/v1/factors',
+      valid: { year: 2026, submodule: 'equipment/it', classification: { equipment_class: 'Fuzz' }, values: { active_power_w: 1 }, unit: 'W', source: 'fuzz' },
+      fields: [
+        [['year'], [...NOT_A_NUMBER, 1999, 2101, 2025.5]],
+        [['submodule'], [...NOT_A_CODE, 'equipment', 'equipment/laser']],
+        [['emissionType'], [1, [], {}, true, HUGE, INJECTION, 'buildings']],
+        [['classification'], [null, [], 'x', 1, { 'Bad Key': 1 }, { k: {} }, { k: HUGE }]],
+        [['values'], [null, [], 'x', 1, {}, { v: [] }, { v: HUGE }]],
+        [['unit'], [1, [], {}, true, HUGE]],
+        [['source'], [1, [], {}, true, HUGE]],
       ],
     },
   ];

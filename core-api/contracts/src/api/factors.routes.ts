@@ -1,0 +1,62 @@
+import { CreateFactorBody, Factor, FactorPage, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
+import { defineRoute } from './route.js';
+
+const tags = ['factors'];
+
+export const listFactors = defineRoute({
+  operationId: 'listFactors',
+  method: 'get',
+  path: '/api/v1/factors',
+  auth: 'admin',
+  summary: 'Emission factors, filtered by year and submodule. Administrators only.',
+  tags,
+  request: { query: ListFactorsQuery },
+  response: { status: 200, description: 'A page of factors', schema: FactorPage },
+});
+
+export const getFactor = defineRoute({
+  operationId: 'getFactor',
+  method: 'get',
+  path: '/api/v1/factors/{id}',
+  auth: 'admin',
+  summary: 'One factor. Administrators only.',
+  tags,
+  request: { params: FactorPathParams },
+  errors: [404],
+  response: { status: 200, description: 'The factor', schema: Factor },
+});
+
+export const createFactor = defineRoute({
+  operationId: 'createFactor',
+  method: 'post',
+  path: '/api/v1/factors',
+  auth: 'admin',
+  summary: 'Creates a factor (409 when one with the same submodule, year, emission type and classification exists). New computations use it; existing entries are recomputed by the recalculation job. Audited.',
+  tags,
+  request: { body: CreateFactorBody },
+  errors: [409],
+  response: { status: 201, description: 'The factor', schema: Factor },
+});
+
+export const updateFactor = defineRoute({
+  operationId: 'updateFactor',
+  method: 'patch',
+  path: '/api/v1/factors/{id}',
+  auth: 'admin',
+  summary: 'Changes a factor’s emission type, classification, values, unit or source. Audited.',
+  tags,
+  request: { params: FactorPathParams, body: UpdateFactorBody },
+  errors: [404, 409],
+  response: { status: 200, description: 'The factor', schema: Factor },
+});
+
+export const getTaxonomy = defineRoute({
+  operationId: 'getTaxonomy',
+  method: 'get',
+  path: '/api/v1/years/{year}/taxonomies/{submodule}',
+  auth: 'user',
+  summary: 'Dropdown options of a submodule for a year (e.g. equipment classes and sub-classes), derived from the year’s factors',
+  tags,
+  request: { params: TaxonomyPathParams },
+  response: { status: 200, description: 'The options', schema: Taxonomy },
+});

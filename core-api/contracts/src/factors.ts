@@ -1,0 +1,81 @@
+import { SUBMODULE_KEYS, type SubmoduleKey } from './modules/index.js';
+import { z } from './zod.js';
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+const Key = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a snake_case key');
+const Scalar = z.union([z.string().max(500), z.number().finite(), z.boolean(), z.null()]);
+export const SubmoduleKeyParam = z.enum(SUBMODULE_KEYS as [SubmoduleKey, ...SubmoduleKey[]]).openapi('SubmoduleKey', { example: 'equipment/it' });
+
+/** An emission factor: per year and submodule, a classification (the lookup keys) → values. */
+export const Factor = z
+  .object({
+    id: z.string().uuid(),
+    year: z.number().int(),
+    submodule: z.string(),
+    emissionType: z.string().nullable(),
+    classification: z.record(z.string(), Scalar),
+    values: z.record(z.string(), Scalar),
+    unit: z.string().nullable(),
+    source: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Factor');
+export type Factor = z.infer<typeof Factor>;
+
+export const FactorPage = z
+  .object({ items: z.array(Factor), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .openapi('FactorPage');
+export type FactorPage = z.infer<typeof FactorPage>;
+
+export const ListFactorsQuery = z.strictObject({
+  year: Year.optional(),
+  submodule: SubmoduleKeyParam.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ListFactorsQuery = z.infer<typeof ListFactorsQuery>;
+
+export const FactorPathParams = z.object({ id: z.string().uuid() });
+
+const Classification = z.record(Key, Scalar).refine((r) => Object.keys(r).length <= 20, 'at most 20 keys');
+const Values = z.record(Key, Scalar).refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 50, 'between 1 and 50 values');
+
+export const CreateFactorBody = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    submodule: SubmoduleKeyParam,
+    emissionType: z.string().max(120).nullable().optional(),
+    classification: Classification,
+    values: Values,
+    unit: z.string().trim().max(64).nullable().optional(),
+    source: z.string().trim().max(2000).nullable().optional(),
+  })
+  .openapi('CreateFactorBody');
+export type CreateFactorBody = z.infer<typeof CreateFactorBody>;
+
+export const UpdateFactorBody = z
+  .strictObject({
+    emissionType: z.string().max(120).nullable().optional(),
+    classification: Classification.optional(),
+    values: Values.optional(),
+    unit: z.string().trim().max(64).nullable().optional(),
+    source: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .openapi('UpdateFactorBody');
+export type UpdateFactorBody = z.infer<typeof UpdateFactorBody>;
+
+export const TaxonomyPathParams = z.object({ year: Year, submodule: SubmoduleKeyParam });
+
+/** `GET /api/v1/years/{year}/taxonomies/{submodule}`: dropdown options derived from the year's factors. */
+export const Taxonomy = z
+  .object({
+    year: z.number().int(),
+    submodule: z.string(),
+    /** Distinct values of each classification key, sorted. */
+    fields: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))),
+    /** Distinct classifications (e.g. class → sub-class pairs), sorted. */
+    classifications: z.array(z.record(z.string(), Scalar)),
+  })
+  .openapi('Taxonomy');
+export type Taxonomy = z.infer<typeof Taxonomy>;
