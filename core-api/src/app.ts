@@ -11,6 +11,7 @@ import { createFactorUseCases } from './domain/factors/factor-use-cases.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
 import { createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
+import { createExportReporting, createGetReporting } from './domain/reporting/reporting.js';
 import { createReportUseCases } from './domain/reports/index.js';
 import { createListVisibleUnits } from './domain/units/list-visible-units.js';
 import { createYearUseCases } from './domain/years/index.js';
@@ -26,6 +27,7 @@ import { factorRoutes } from './http/routes/factors.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { identityRoutes } from './http/routes/identity.routes.js';
 import { locationRoutes } from './http/routes/locations.routes.js';
+import { reportingRoutes } from './http/routes/reporting.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
 import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
@@ -64,6 +66,10 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
     ...locationRoutes({
       searchLocations: createSearchLocations({ locations: repos.locations }),
       locationDistance: createLocationDistance({ locations: repos.locations }),
+    }),
+    ...reportingRoutes({
+      getReporting: createGetReporting({ units: repos.units, reports: repos.reports }),
+      exportReporting: createExportReporting({ units: repos.units, reports: repos.reports }),
     }),
     ...factorRoutes(createFactorUseCases({ factors: repos.factors })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),

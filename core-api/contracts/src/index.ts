@@ -12,4 +12,5 @@ export * from './years.js';
 export * from './locations.js';
 export * from './audit.js';
 export * from './factors.js';
+export * from './reporting.js';
 export * from './api/index.js';

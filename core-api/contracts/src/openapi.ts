@@ -17,7 +17,7 @@ function toRouteConfig(route: AnyApiRoute, bearer: { name: string }): RouteConfi
   const responses: RouteConfig['responses'] = {
     [route.response.status]: {
       description: route.response.description,
-      content: { 'application/json': { schema: route.response.schema } },
+      content: { [route.response.contentType ?? 'application/json']: { schema: route.response.schema } },
     },
   };
   if (route.request) responses[400] = errorResponse('Invalid request (`validation_failed`, `invalid_json`)');

@@ -64,7 +64,12 @@ export function mountRoutes(router: Router, routes: readonly BoundRoute[], authe
   for (const { def, handle } of routes) {
     const guards = def.auth === 'public' ? [] : [authenticate];
     router[def.method](toExpressPath(def.path), ...guards, async (req, res) => {
-      res.status(def.response.status).json(await handle(req));
+      const body = await handle(req);
+      if (def.response.contentType === 'text/csv') {
+        res.status(def.response.status).type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment').send(body);
+      } else {
+        res.status(def.response.status).json(body);
+      }
     });
   }
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { carbonReports, entries, reportModules } from '../db/schema/index.js';
 import type { ReportModuleKey } from '../domain/entries/entry.js';
-import type { ModuleSnapshot, ModuleTotals } from '../domain/reports/report.js';
+import type { ModuleSnapshot, ModuleTotals, UnitModuleTotal } from '../domain/reports/report.js';
 import { appendAudit } from './audit.repository.js';
 import type { Executor } from './executor.js';
 import { lockReportModule } from './report-module.fragments.js';
@@ -41,6 +41,22 @@ async function selectModules(db: Executor, where: SQL | undefined): Promise<Modu
 
 export function createReportRepository(db: Database) {
   return {
+    async moduleTotals(unitIds: string[], year: number): Promise<UnitModuleTotal[]> {
+      if (unitIds.length === 0) return [];
+      const rows = await db
+        .select({
+          unitId: carbonReports.unitId,
+          module: reportModules.module,
+          status: reportModules.status,
+          totalKg: reportModules.totalKg,
+          additionalKg: sql<number>`coalesce((${reportModules.totals}->>'additionalKg')::double precision, 0)`.mapWith(Number),
+        })
+        .from(reportModules)
+        .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+        .where(and(eq(carbonReports.year, year), inArray(carbonReports.unitId, unitIds)));
+      return rows.map((r) => ({ ...r, module: r.module as UnitModuleTotal['module'] }));
+    },
+
     modules(unitId: string, years?: number[]): Promise<ModuleSnapshot[]> {
       const conditions = [eq(carbonReports.unitId, unitId)];
       if (years) conditions.push(inArray(carbonReports.year, years));

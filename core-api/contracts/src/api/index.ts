@@ -2,6 +2,7 @@ import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, listUnits } from './identity.routes.js';
 import { listAudit } from './audit.routes.js';
+import { exportReporting, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { locationDistance, searchLocations } from './locations.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
@@ -16,6 +17,7 @@ export { getEvolution, getReport, getResults, setModuleStatus } from './reports.
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { locationDistance, searchLocations } from './locations.routes.js';
 export { listAudit } from './audit.routes.js';
+export { exportReporting, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 
 /** Every operation of the core API, in documentation order. */
@@ -34,6 +36,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getEntry,
   updateEntry,
   deleteEntry,
+  getReporting,
+  exportReporting,
   listFactors,
   getFactor,
   createFactor,

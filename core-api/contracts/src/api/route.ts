@@ -26,7 +26,7 @@ export interface ApiRoute<
   summary: string;
   tags: string[];
   request?: { params?: Params; query?: Query; body?: Body };
-  response: { status: 200 | 201 | 202; description: string; schema: Response };
+  response: { status: 200 | 201 | 202; description: string; schema: Response; contentType?: 'application/json' | 'text/csv' };
   /** Domain refusals the route may answer besides validation and authentication (documented in OpenAPI). */
   errors?: readonly DomainErrorStatus[];
 }

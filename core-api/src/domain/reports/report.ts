@@ -22,7 +22,18 @@ export interface ModuleSnapshot {
   updatedAt: string;
 }
 
+/** A module of one lab's report as the reporting overview needs it. */
+export interface UnitModuleTotal {
+  unitId: string;
+  module: ModuleKey;
+  status: ModuleStatus;
+  totalKg: number;
+  additionalKg: number;
+}
+
 export interface ReportStore {
+  /** Module statuses and totals of many labs for one year (reporting). */
+  moduleTotals(unitIds: string[], year: number): Promise<UnitModuleTotal[]>;
   /** Modules of the unit's reports, for the given years (all years when omitted). */
   modules(unitId: string, years?: number[]): Promise<ModuleSnapshot[]>;
   /** Σ FTE of the unit's headcount entries of the year (members and students). */

@@ -1,0 +1,13 @@
+import { exportReporting, getReporting } from '@co2/contracts';
+import type { createExportReporting, createGetReporting } from '../../domain/reporting/reporting.js';
+import { route } from '../route.js';
+
+export interface ReportingUseCases {
+  getReporting: ReturnType<typeof createGetReporting>;
+  exportReporting: ReturnType<typeof createExportReporting>;
+}
+
+export const reportingRoutes = (uc: ReportingUseCases) => [
+  route(getReporting, async ({ query }, { principal }) => uc.getReporting(principal, query)),
+  route(exportReporting, async ({ query }, { principal }) => uc.exportReporting(principal, query)),
+];
