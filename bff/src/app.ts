@@ -48,13 +48,13 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   app.use(securityHeaders(config));
   app.use(requestLog(deps.logger));
 
+  const forgeryGuard = requestForgeryGuard();
+  const session = [sessionMiddleware(config.session, query, cache, deps.logger), lifetimeGuard(config.session, clock)];
+  // The API first: a proxied call walks no other route.
+  app.use('/api', apiProxy(config, refresher, { forgeryGuard, session }));
   app.use(portalRoutes(config.registry, deps.pool));
   app.use('/auth', authRateLimit(config.authRateLimit));
-  app.use(['/auth', '/bff', '/api'], requestForgeryGuard());
-  // Public documents under /api need no session (and keep working while the session store is down).
-  app.use(['/auth', '/bff', '/api/v1'], sessionMiddleware(config.session, query, cache, deps.logger), lifetimeGuard(config.session, clock));
-  // The API first: a proxied call does not walk the sign-in, sign-out and /bff routes.
-  app.use('/api', apiProxy(config, refresher));
+  app.use(['/auth', '/bff'], forgeryGuard, ...session);
   app.use(loginRoutes(config, { oidc, sessions, clock }));
   app.use(logoutRoutes(config, { oidc, sessions, clock }));
   app.use(bffRoutes(config, { oidc, refresher, sessions, clock }));

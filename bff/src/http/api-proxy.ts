@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { Router, type RequestHandler } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import { createProxyMiddleware, debugProxyErrorsPlugin, proxyEventsPlugin } from 'http-proxy-middleware';
 import { requireSignedIn } from '../auth/signed-in.js';
 import type { TokenRefresher } from '../auth/tokens.js';
 import type { BffConfig } from '../config.js';
@@ -36,7 +36,8 @@ const STRIPPED_RESPONSE_HEADERS = /^(set-cookie|access-control-.*|content-securi
 function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
   const target = new URL(`${config.url}/api`);
   const timedOut = new WeakSet<IncomingMessage>();
-  const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16 };
+  // As many idle sockets kept as may be open: a smaller pool closes and reopens connections under load.
+  const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64 };
   const agent = target.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   return createProxyMiddleware<IncomingMessage>({
     target: target.href,
@@ -44,6 +45,10 @@ function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
     xfwd: true,
     agent,
     proxyTimeout: config.timeoutMs,
+    // Without the default logger plugin (it built a URL for every response to log it nowhere): socket-error
+    // guards and the `on` handlers below only.
+    ejectPlugins: true,
+    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
     on: {
       proxyReq(proxyReq, req) {
         proxyReq.on('timeout', () => timedOut.add(req));
@@ -64,9 +69,14 @@ function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
   });
 }
 
-/** Mounted at /api; nothing parses the body before the proxy. */
-export function apiProxy(config: BffConfig, refresher: TokenRefresher): Router {
+/**
+ * Mounted at /api, ahead of the other routes: the forgery guard, the session (for /api/v1 only: the public
+ * documents keep working while the session store is down), the gate and the proxy. Nothing parses the body.
+ */
+export function apiProxy(config: BffConfig, refresher: TokenRefresher, before: { forgeryGuard: RequestHandler; session: RequestHandler[] }): Router {
   const router = Router();
+  router.use(before.forgeryGuard);
+  router.use('/v1', ...before.session);
   router.use(gate(config.coreApi, refresher), upstreamProxy(config.coreApi));
   return router;
 }
