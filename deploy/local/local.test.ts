@@ -6,11 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM module without types
 import { startEmbeddedPostgres } from './postgres.mjs';
-// @ts-expect-error plain ESM module without types
 import { startPortal } from './portal.mjs';
-// @ts-expect-error plain ESM module without types
 import { freePort } from './processes.mjs';
 
 async function rowCount(url: string): Promise<number> {
