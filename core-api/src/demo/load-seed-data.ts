@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isSubmoduleKey, type ModuleKey, type SubmoduleKey } from '@co2/contracts';
 import { parse } from 'csv-parse/sync';
-import type { DemoSeedData, FactorDraft, StarterReference } from '../domain/demo/seed-data.js';
+import type { AirportDraft, DemoSeedData, FactorDraft, StarterReference } from '../domain/demo/seed-data.js';
 import type { Scalar } from '../domain/modules/types.js';
 
 /** The two demo years, both open to users. */
@@ -75,6 +75,19 @@ export function combustionFactors(rows: Record<string, string>[]): Omit<FactorDr
   }));
 }
 
+/** The world's airports with an IATA code (OurAirports, public domain; see PROVENANCE.md). */
+export function airportRows(rows: Record<string, string>[]): AirportDraft[] {
+  return rows.map((r) => ({
+    iata: r.iata ?? '',
+    name: r.name ?? '',
+    municipality: r.municipality || null,
+    countryCode: r.country_code ?? '',
+    latitude: Number(r.latitude),
+    longitude: Number(r.longitude),
+    kind: r.kind || null,
+  }));
+}
+
 interface DemoFactorFile {
   factors: { submodule: string; emissionType?: string; classification: Record<string, Scalar>; values: Record<string, Scalar>; unit?: string; source: string }[];
 }
@@ -101,7 +114,7 @@ export function loadDemoSeedData(dir = seedDataDir()): DemoSeedData {
   return {
     years: DEMO_YEARS,
     factors: DEMO_YEARS.flatMap((year) => perYear.map((f) => ({ ...f, year }))),
-    reference: json<StarterReference>(dir, 'demo-reference.json'),
+    reference: { ...json<Omit<StarterReference, 'airports'>>(dir, 'demo-reference.json'), airports: airportRows(csv(dir, 'airports.csv')) },
     unit: entries.unit,
     entries: Object.entries(entries.years).map(([year, y]) => ({
       year: Number(year),

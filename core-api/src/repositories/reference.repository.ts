@@ -42,14 +42,22 @@ export function createReferenceRepository(db: Database) {
       };
     },
 
-    /** Creates or updates starter reference rows (airports, stations, rooms, FX rates) by their natural keys, in one transaction. */
+    /** Creates or updates starter reference rows (airports, stations, rooms, FX rates) by their natural keys, in one transaction; unchanged airports are not rewritten. */
     async upsertStarter(ref: StarterReference): Promise<void> {
       await db.transaction(async (tx) => {
         if (ref.airports.length > 0) {
-          await tx
-            .insert(airports)
-            .values(ref.airports.map((a) => ({ ...a, search: searchText(a.iata, a.name, a.municipality) })))
-            .onConflictDoUpdate({ target: airports.iata, set: { name: sql`excluded.name`, municipality: sql`excluded.municipality`, countryCode: sql`excluded.country_code`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`, kind: sql`excluded.kind`, search: sql`excluded.search` } });
+          // One INSERT … SELECT FROM unnest(arrays): building a 4,500-row VALUES list costs drizzle ~0.4 s.
+          const a = ref.airports;
+          const col = <T>(f: (x: (typeof a)[number]) => T) => sql.param(a.map(f));
+          await tx.execute(sql`
+            INSERT INTO airports (iata, name, municipality, country_code, latitude, longitude, kind, search)
+            SELECT * FROM unnest(${col((x) => x.iata)}::text[], ${col((x) => x.name)}::text[], ${col((x) => x.municipality)}::text[],
+              ${col((x) => x.countryCode)}::text[], ${col((x) => x.latitude)}::float8[], ${col((x) => x.longitude)}::float8[],
+              ${col((x) => x.kind)}::text[], ${col((x) => searchText(x.iata, x.name, x.municipality))}::text[])
+            ON CONFLICT (iata) DO UPDATE SET name = excluded.name, municipality = excluded.municipality, country_code = excluded.country_code,
+              latitude = excluded.latitude, longitude = excluded.longitude, kind = excluded.kind, search = excluded.search
+            WHERE (airports.name, airports.municipality, airports.country_code, airports.latitude, airports.longitude, airports.kind)
+              IS DISTINCT FROM (excluded.name, excluded.municipality, excluded.country_code, excluded.latitude, excluded.longitude, excluded.kind)`);
         }
         if (ref.stations.length > 0) {
           await tx

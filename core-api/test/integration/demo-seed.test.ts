@@ -48,6 +48,12 @@ describe('demo seed (SEED_DEMO=true)', () => {
       `SELECT values, source FROM factors WHERE year = 2025 AND submodule = 'process-emissions/gases' AND classification->>'subcategory' = 'R134a'`,
     );
     expect(gas).toMatchObject({ values: { ef_kg_co2eq_per_unit: 1300 }, source: expect.stringContaining('AR5') });
+    const [airports] = await rows<{ n: string }>('SELECT count(*) AS n FROM airports');
+    expect(Number(airports?.n)).toBeGreaterThan(4000);
+    expect(await rows(`SELECT iata, country_code, round(latitude::numeric, 3) AS lat FROM airports WHERE iata IN ('GVA', 'NRT') ORDER BY iata`)).toEqual([
+      { iata: 'GVA', country_code: 'CH', lat: '46.238' },
+      { iata: 'NRT', country_code: 'JP', lat: '35.765' },
+    ]);
     const demo = await rows<{ n: string }>(`SELECT count(*) AS n FROM factors WHERE source LIKE '%DEMO VALUE%'`);
     expect(Number(demo[0]?.n)).toBeGreaterThan(0);
   });
