@@ -91,3 +91,15 @@ export const UpdateEntryBody = z
 export type UpdateEntryBody = z.infer<typeof UpdateEntryBody>;
 
 export const DeletedEntry = z.object({ id: z.string().uuid(), deleted: z.literal(true) }).openapi('DeletedEntry');
+
+/** `/api/v1/units/{unit}/years/{year}/modules/professional-travel/{submodule}/round-trips` */
+export const RoundTripPathParams = z.object({
+  unit: UnitCode,
+  year: z.coerce.number().int().min(2000).max(2100),
+  submodule: z.enum(['plane', 'train']),
+});
+export type RoundTripPathParams = z.infer<typeof RoundTripPathParams>;
+
+/** A round trip: the outbound entry as given and the return entry with origin and destination swapped. */
+export const RoundTrip = z.object({ outbound: Entry, return: Entry }).openapi('RoundTrip');
+export type RoundTrip = z.infer<typeof RoundTrip>;

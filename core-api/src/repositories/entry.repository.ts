@@ -36,6 +36,20 @@ async function replaceDerived(tx: Tx, reportModuleId: string, sourceId: string, 
 
 const snapshot = (e: Pick<StoredEntry, 'data' | 'note' | 'status' | 'totalKgCo2eq'>) => ({ data: e.data, note: e.note, status: e.status, totalKgCo2eq: e.totalKgCo2eq });
 
+/** Inserts an entry, its emissions and derived entries, and appends its audit record. */
+async function insertEntry(tx: Tx, reportModuleId: string, where: ReportModuleKey, w: EntryWrite): Promise<StoredEntry> {
+  const [row] = await tx
+    .insert(entries)
+    .values({ ...(w.id ? { id: w.id } : {}), reportModuleId, submodule: w.submodule, data: w.data, note: w.note, source: w.source, authorId: w.actor.id, ...resultColumns(w.result) })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  if (w.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(row.id, w.result));
+  await replaceDerived(tx, reportModuleId, row.id, w);
+  const created = (await loadOne(tx, reportModuleId, w.submodule, row.id)) as StoredEntry;
+  await appendAudit(tx, { actor: w.actor, action: 'entry.create', entityType: 'entry', entityId: row.id, unitCode: w.unitCode, year: where.year, after: snapshot(created) });
+  return created;
+}
+
 export function createEntryRepository(db: Database) {
   /** Runs a write on a locked report module, then refreshes its totals, in one transaction. */
   const onModule = <T>(where: ReportModuleKey, work: (tx: Tx, reportModuleId: string) => Promise<T>) =>
@@ -67,16 +81,14 @@ export function createEntryRepository(db: Database) {
     },
 
     async create(where: ReportModuleKey, w: EntryWrite): Promise<StoredEntry> {
+      return onModule(where, (tx, reportModuleId) => insertEntry(tx, reportModuleId, where, w));
+    },
+
+    /** Several entries of one module in one transaction (a round trip's outbound and return). */
+    async createMany(where: ReportModuleKey, writes: readonly EntryWrite[]): Promise<StoredEntry[]> {
       return onModule(where, async (tx, reportModuleId) => {
-        const [row] = await tx
-          .insert(entries)
-          .values({ ...(w.id ? { id: w.id } : {}), reportModuleId, submodule: w.submodule, data: w.data, note: w.note, source: w.source, authorId: w.actor.id, ...resultColumns(w.result) })
-          .returning();
-        if (!row) throw new Error('insert returned nothing');
-        if (w.result.emissions.length > 0) await tx.insert(entryEmissions).values(emissionValues(row.id, w.result));
-        await replaceDerived(tx, reportModuleId, row.id, w);
-        const created = (await loadOne(tx, reportModuleId, w.submodule, row.id)) as StoredEntry;
-        await appendAudit(tx, { actor: w.actor, action: 'entry.create', entityType: 'entry', entityId: row.id, unitCode: w.unitCode, year: where.year, after: snapshot(created) });
+        const created: StoredEntry[] = [];
+        for (const w of writes) created.push(await insertEntry(tx, reportModuleId, where, w));
         return created;
       });
     },

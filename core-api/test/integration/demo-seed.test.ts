@@ -28,10 +28,10 @@ describe('demo seed (SEED_DEMO=true)', () => {
     await database?.dispose();
   });
 
-  // Target < 2 s (measured ~0.6 s alone, ~0.8 s beside the other test files); the guard leaves room for a loaded CI machine.
+  // Target < 2 s: measured ~0.55 s alone; beside 40 other test files on 2 shared cores up to ~3 s, hence the loose guard.
   it('seeds fast (first run on an empty database)', () => {
     console.info(`demo seed: ${firstMs.toFixed(0)} ms, ${first.factors} factors, ${first.entries} entries`);
-    expect(firstMs).toBeLessThan(5000);
+    expect(firstMs).toBeLessThan(8000);
     expect(first.yearsKept).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { CreateEntryBody, DeletedEntry, EntriesPathParams, Entry, EntryList, EntryPathParams, ListEntriesQuery, UpdateEntryBody } from '../entries.js';
+import { CreateEntryBody, DeletedEntry, EntriesPathParams, Entry, EntryList, EntryPathParams, ListEntriesQuery, RoundTrip, RoundTripPathParams, UpdateEntryBody } from '../entries.js';
 import { defineRoute } from './route.js';
 
 const base = '/api/v1/units/{unit}/years/{year}/modules/{module}/{submodule}/entries' as const;
@@ -63,4 +63,16 @@ export const deleteEntry = defineRoute({
   request: { params: EntryPathParams },
   errors: [403, 404],
   response: { status: 200, description: 'Deleted', schema: DeletedEntry },
+});
+
+export const createRoundTrip = defineRoute({
+  operationId: 'createRoundTrip',
+  method: 'post',
+  path: '/api/v1/units/{unit}/years/{year}/modules/professional-travel/{submodule}/round-trips',
+  auth: 'user',
+  summary: `Creates a trip and its return (origin and destination swapped) in one transaction: two entries. ${who}`,
+  tags,
+  request: { params: RoundTripPathParams, body: CreateEntryBody },
+  errors: [403, 404, 422],
+  response: { status: 201, description: 'The outbound and return entries', schema: RoundTrip },
 });

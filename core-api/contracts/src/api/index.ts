@@ -1,4 +1,4 @@
-import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, listUnits } from './identity.routes.js';
 import { listAudit } from './audit.routes.js';
@@ -12,7 +12,7 @@ import { getYearConfiguration, listYears, putYearConfiguration } from './years.r
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, listUnits } from './identity.routes.js';
-export { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { locationDistance, searchLocations } from './locations.routes.js';
@@ -33,6 +33,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getEvolution,
   listEntries,
   createEntry,
+  createRoundTrip,
   getEntry,
   updateEntry,
   deleteEntry,

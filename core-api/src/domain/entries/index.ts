@@ -5,7 +5,7 @@ import { createDeriveEntries } from './derive.js';
 import { createGetEntry } from './get-entry.js';
 import { createListEntries } from './list-entries.js';
 import { createResolveWorkspace } from './workspace.js';
-import { createCreateEntry, createDeleteEntry, createUpdateEntry } from './write-entry.js';
+import { createCreateEntry, createCreateRoundTrip, createDeleteEntry, createUpdateEntry } from './write-entry.js';
 
 /** The entry use cases, wired from the repositories they use. */
 export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries' | 'factors' | 'reference' | 'years'>) {
@@ -16,6 +16,7 @@ export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries
     listEntries: createListEntries(deps),
     getEntry: createGetEntry(deps),
     createEntry: createCreateEntry(deps),
+    createRoundTrip: createCreateRoundTrip(deps),
     updateEntry: createUpdateEntry(deps),
     deleteEntry: createDeleteEntry(deps),
   };

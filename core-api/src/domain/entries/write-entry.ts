@@ -1,4 +1,4 @@
-import type { CreateEntryBody, EntriesPathParams, EntryPathParams, UpdateEntryBody } from '@co2/contracts';
+import type { CreateEntryBody, EntriesPathParams, EntryPathParams, RoundTripPathParams, UpdateEntryBody } from '@co2/contracts';
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
@@ -11,6 +11,7 @@ import type { ResolveWorkspace, Workspace } from './workspace.js';
 
 export interface EntryWriter extends EntryReader {
   create(where: ReportModuleKey, write: EntryWrite): Promise<StoredEntry>;
+  createMany(where: ReportModuleKey, writes: readonly EntryWrite[]): Promise<StoredEntry[]>;
   update(where: ReportModuleKey, id: string, write: EntryWrite): Promise<StoredEntry>;
   delete(where: ReportModuleKey, id: string, actor: EntryWrite['actor'] & { unitCode: string }): Promise<void>;
 }
@@ -75,5 +76,38 @@ export function createDeleteEntry(deps: Omit<WriteEntryDeps, 'calculate' | 'deri
     if (current.source === 'external_integration') throw errors.forbidden('entries imported from the travel agency are read-only');
     await deps.entries.delete(whereOf(ws, path.year), path.id, { ...actorOf(principal), unitCode: ws.unit.code });
     return { id: path.id, deleted: true };
+  };
+}
+
+/** The return leg of a trip: origin and destination fields swapped (plane: IATA codes; train: names, countries, keys). */
+export function returnLeg(data: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...data };
+  for (const field of ['iata', 'name', 'country_code', 'location_key']) {
+    const [from, to] = [`origin_${field}`, `destination_${field}`];
+    if (from in data || to in data) {
+      out[from] = data[to];
+      out[to] = data[from];
+      if (out[from] === undefined) delete out[from];
+      if (out[to] === undefined) delete out[to];
+    }
+  }
+  return out;
+}
+
+/** Round trip: the same steps as a create, for the trip and its return leg, stored together in one transaction. */
+export function createCreateRoundTrip(deps: WriteEntryDeps) {
+  return async (principal: Principal, path: RoundTripPathParams, body: CreateEntryBody): Promise<{ outbound: StoredEntry; return: StoredEntry }> => {
+    const ws = await deps.resolveWorkspace(principal, { unit: path.unit, module: 'professional-travel', submodule: path.submodule });
+    await assertWritable(deps, ws, path.year);
+    const legs = [validateEntryData(ws.definition, body.data)];
+    legs.push(validateEntryData(ws.definition, returnLeg(legs[0] as Record<string, unknown>)));
+    const writes: EntryWrite[] = [];
+    for (const data of legs) {
+      const result = await deps.calculate(ws.definition, data, path.year);
+      writes.push({ submodule: ws.submodule, data, note: body.note ?? null, source: 'manual', result, actor: actorOf(principal), unitCode: ws.unit.code });
+    }
+    const [outbound, back] = await deps.entries.createMany(whereOf(ws, path.year), writes);
+    if (!outbound || !back) throw new Error('round trip not stored');
+    return { outbound, return: back };
   };
 }
