@@ -52,3 +52,42 @@ function unitFixture(code: string, name: string, nameFr: string, nameDe: string 
   const id = `00000000-0000-4000-8000-${code.split('').reduce((n, c) => n + c.charCodeAt(0), 0).toString().padStart(12, '0')}`;
   return { id, code, name, nameFr, nameDe, level, parentCode, path, active: true };
 }
+
+/** The three single-spa lifecycle functions a remote exposes as `./lifecycle`. */
+export interface RemoteLifecycle<P> {
+  bootstrap(props: P): Promise<unknown>;
+  mount(props: P): Promise<unknown>;
+  unmount(props: P): Promise<unknown>;
+}
+
+export interface MountedRemote {
+  domElement: HTMLElement;
+  /** Text of the element with `data-testid`, or null. */
+  text(testId: string): string | null;
+  unmount(): Promise<void>;
+}
+
+/**
+ * Mounts a remote's real lifecycle the way the shell does (URL at the base path, portal props, own element),
+ * for lifecycle tests of remotes. `settle` lets the caller flush pending promises (e.g. `flushPromises`).
+ */
+export async function mountRemote<P extends { domElement?: HTMLElement }>(
+  lifecycle: RemoteLifecycle<P>,
+  props: P,
+  { path, settle }: { path: string; settle: () => Promise<unknown> },
+): Promise<MountedRemote> {
+  window.history.replaceState(null, '', path);
+  const domElement = document.createElement('div');
+  document.body.appendChild(domElement);
+  const full: P = { ...props, domElement };
+  await lifecycle.bootstrap(full);
+  await lifecycle.mount(full);
+  await settle();
+  return {
+    domElement,
+    text: (testId) => domElement.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null,
+    unmount: async () => {
+      await lifecycle.unmount(full);
+    },
+  };
+}
