@@ -46,8 +46,15 @@ export const Report = z
     /** Whether users may still write entries this year (year configuration). */
     open: z.boolean(),
     validatedModules: z.number().int(),
-    /** Each module with the year configuration's `enabled` flag and uncertainty tag. */
-    modules: z.array(ReportModule.extend({ enabled: z.boolean(), uncertainty: UncertaintyTag })),
+    /** Each module with the year configuration's `enabled` flag, uncertainty tag and submodule settings. */
+    modules: z.array(
+      ReportModule.extend({
+        enabled: z.boolean(),
+        uncertainty: UncertaintyTag,
+        /** Submodules of the year: shown or not, and the kg CO2-eq above which an entry or total is flagged as an outlier. */
+        submodules: z.array(z.object({ submodule: z.string(), enabled: z.boolean(), thresholdKg: z.number().nullable() })),
+      }),
+    ),
   })
   .openapi('Report');
 export type Report = z.infer<typeof Report>;

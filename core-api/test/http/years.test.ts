@@ -108,6 +108,7 @@ describe('years and their configuration over HTTP', () => {
       modules: {
         'process-emissions': { enabled: true, uncertainty: 'high', submodules: { gases: { enabled: false, thresholdKg: null } } },
         equipment: { enabled: false, uncertainty: 'none', submodules: {} },
+        purchases: { enabled: true, uncertainty: 'medium', submodules: { services: { enabled: true, thresholdKg: 500 } } },
       },
     });
     expect((await call('admin', 'PUT', '/api/v1/years/2025/configuration', off)).status).toBe(200);
@@ -118,7 +119,13 @@ describe('years and their configuration over HTTP', () => {
     expect(await entryCount()).toBe(count);
     const report = Report.parse(await (await call('principal', 'GET', '/api/v1/units/LAB-CARBON/years/2025')).json());
     expect(report.modules.find((m) => m.module === 'equipment')).toMatchObject({ enabled: false });
-    expect(report.modules.find((m) => m.module === 'process-emissions')).toMatchObject({ enabled: true, uncertainty: 'high' });
+    expect(report.modules.find((m) => m.module === 'process-emissions')).toMatchObject({ enabled: true, uncertainty: 'high', submodules: [{ submodule: 'gases', enabled: false, thresholdKg: null }] });
+    expect(report.modules.find((m) => m.module === 'purchases')?.submodules).toContainEqual({ submodule: 'services', enabled: true, thresholdKg: 500 });
+    expect(report.modules.find((m) => m.module === 'equipment')?.submodules).toEqual([
+      { submodule: 'scientific', enabled: true, thresholdKg: null },
+      { submodule: 'it', enabled: true, thresholdKg: null },
+      { submodule: 'other', enabled: true, thresholdKg: null },
+    ]);
     expect((await call('admin', 'PUT', '/api/v1/years/2025/configuration', config())).status).toBe(200);
     expect((await call('principal', 'POST', gases, { data: { category: 'CO2', quantity: 3 } })).status).toBe(201);
   });

@@ -45,6 +45,10 @@ export function createGetReport(deps: GetReportDeps) {
         ...toReportModule(module, byModule.get(module), access === 'unit'),
         enabled: config.modules[module]?.enabled ?? true,
         uncertainty: config.modules[module]?.uncertainty ?? 'none',
+        submodules: MODULES[module].map((submodule) => {
+          const set = config.modules[module]?.submodules[submodule];
+          return { submodule, enabled: set?.enabled ?? true, thresholdKg: set?.thresholdKg ?? null };
+        }),
       })),
     };
   };
