@@ -6,3 +6,4 @@ export { factors } from './factors.js';
 export { yearConfigurations } from './year-configurations.js';
 export { airports, trainStations, buildingRooms, fxRates, priceIndices } from './reference-data.js';
 export { auditLog } from './audit-log.js';
+export { dataIngestionJobs, JOB_STATES, type JobState } from './jobs.js';

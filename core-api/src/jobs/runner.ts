@@ -1,0 +1,160 @@
+// In-process job runner: claims due jobs (SKIP LOCKED), keeps their lease alive with a heartbeat, serialises
+// conflicting jobs with advisory locks, and finishes them fenced by the lease token. A poller (every 10 s by
+// default) is the safety net: it recovers expired leases and picks up jobs other replicas wrote.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import type { Database } from '../db/client.js';
+import { claimJob, finishJob, recoverExpiredLeases, releaseJob, renewLease, saveProgress, type JobRow } from '../repositories/job.repository.js';
+import type { JobRegistry } from './registry.js';
+
+export interface JobRunnerOptions {
+  db: Database;
+  pool: pg.Pool;
+  registry: JobRegistry;
+  logger: Logger;
+  owner?: string;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  concurrency?: number;
+  /** Minimum time between two progress writes of one job (the SSE stream sends at most 4 a second). */
+  progressIntervalMs?: number;
+}
+
+export class JobRunner {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly active = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking = false;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly o: JobRunnerOptions) {
+    this.owner = o.owner ?? `core-api-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.leaseMs = o.leaseMs ?? 30_000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.o.pollIntervalMs ?? 10_000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Looks for due work now (called after a job is enqueued by this process). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = true;
+    void this.tick()
+      .catch((err) => this.o.logger.error({ err }, 'job runner tick failed'))
+      .finally(() => {
+        this.ticking = false;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Stops claiming and waits for running jobs. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await Promise.allSettled([...this.active]);
+  }
+
+  /** Resolves when nothing runs (tests). */
+  async idle(): Promise<void> {
+    while (this.active.size || this.ticking) await Promise.allSettled([...this.active, new Promise((r) => setTimeout(r, 10))]);
+  }
+
+  private async tick(): Promise<void> {
+    await recoverExpiredLeases(this.o.db);
+    while (!this.stopped && this.active.size < (this.o.concurrency ?? 1)) {
+      const job = await claimJob(this.o.db, this.owner, this.leaseMs);
+      if (!job) return;
+      const run = this.run(job).finally(() => {
+        this.active.delete(run);
+        this.kick();
+      });
+      this.active.add(run);
+    }
+  }
+
+  private async run(job: JobRow): Promise<void> {
+    const { db, logger } = this.o;
+    const token = job.leaseToken!;
+    const definition = this.o.registry.get(job.type);
+    if (!definition) {
+      await finishJob(db, job.id, token, { state: 'failed', error: `Unknown job type "${job.type}"` });
+      return;
+    }
+    const payload = definition.payload.safeParse(job.payload);
+    if (!payload.success) {
+      await finishJob(db, job.id, token, { state: 'failed', error: `Invalid payload: ${payload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+      return;
+    }
+    const lock = job.lockKey ? await this.tryLock(job.lockKey) : null;
+    if (lock === false) {
+      await releaseJob(db, job.id, token, 500); // a conflicting job runs: try again shortly
+      return;
+    }
+    const controller = new AbortController();
+    const heartbeat = setInterval(() => {
+      void renewLease(db, job.id, token, this.leaseMs)
+        .then((held) => held || controller.abort(new Error('lease lost')))
+        .catch((err) => logger.warn({ err, jobId: job.id }, 'heartbeat failed'));
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    let lastProgress = 0;
+    try {
+      const result = await definition.handler(payload.data, {
+        jobId: job.id,
+        pipelineId: job.pipelineId,
+        attempt: job.attempts,
+        signal: controller.signal,
+        progress: (update) => {
+          const now = Date.now();
+          if (now - lastProgress < (this.o.progressIntervalMs ?? 250)) return;
+          lastProgress = now;
+          void saveProgress(db, job.id, token, update).catch(() => {});
+        },
+      });
+      const finished = await finishJob(db, job.id, token, { state: 'succeeded', result });
+      if (!finished) logger.warn({ jobId: job.id }, 'job finished after losing its lease; its result was discarded');
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      logger.error({ err, jobId: job.id, type: job.type }, 'job failed');
+      await finishJob(db, job.id, token, { state: 'failed', error: message });
+    } finally {
+      clearInterval(heartbeat);
+      lock?.release();
+    }
+  }
+
+  /** Session advisory lock on a dedicated connection, held while the job runs; false when taken. */
+  private async tryLock(key: string): Promise<{ release(): void } | false> {
+    const client = await this.o.pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+      if (!rows[0]?.locked) {
+        client.release();
+        return false;
+      }
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+    return {
+      release: () => {
+        client
+          .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key])
+          .then(() => client.release(), (err: Error) => client.release(err));
+      },
+    };
+  }
+}
