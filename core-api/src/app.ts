@@ -13,7 +13,7 @@ import { createSyncUser } from './domain/identity/sync-user.js';
 import { createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
 import { createExportReporting, createGetReporting } from './domain/reporting/reporting.js';
 import { createReportUseCases } from './domain/reports/index.js';
-import { createListVisibleUnits } from './domain/units/list-visible-units.js';
+import { createGetVisibleUnit, createListVisibleSubtree, createListVisibleUnits } from './domain/units/list-visible-units.js';
 import { createYearUseCases } from './domain/years/index.js';
 import { errorHandler } from './errors/index.js';
 import { createAuthenticate } from './http/authenticate.js';
@@ -59,6 +59,8 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
     ...identityRoutes({
       getMe: createGetMe({ units: repos.units }),
       listVisibleUnits: createListVisibleUnits({ units: repos.units }),
+      getVisibleUnit: createGetVisibleUnit({ units: repos.units }),
+      listVisibleSubtree: createListVisibleSubtree({ units: repos.units }),
     }),
     ...yearRoutes(createYearUseCases(repos)),
     ...reportRoutes(createReportUseCases(repos)),

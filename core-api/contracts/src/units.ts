@@ -33,3 +33,5 @@ export const ListUnitsQuery = z.object({
   level: z.coerce.number().int().min(1).max(4).optional().openapi({ description: 'Only units of this level (4 = labs)' }),
 });
 export type ListUnitsQuery = z.infer<typeof ListUnitsQuery>;
+
+export const UnitPathParams = z.object({ code: UnitCode });

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { units } from '../db/schema/index.js';
 import type { Unit, UnitDraft, UnitFilter, UnitScope } from '../domain/units/unit.js';
@@ -32,6 +32,7 @@ function matching(filter: UnitFilter): SQL[] {
   const parts: SQL[] = [];
   if (filter.level !== undefined) parts.push(eq(units.level, filter.level));
   if (!filter.includeInactive) parts.push(eq(units.active, true));
+  if (filter.under) parts.push(arrayContains(units.path, [filter.under]));
   return parts;
 }
 

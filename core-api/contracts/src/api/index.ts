@@ -1,6 +1,6 @@
 import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
-import { getMe, listUnits } from './identity.routes.js';
+import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit } from './audit.routes.js';
 import { exportReporting, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
@@ -11,7 +11,7 @@ import { getYearConfiguration, listYears, putYearConfiguration } from './years.r
 
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
-export { getMe, listUnits } from './identity.routes.js';
+export { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
@@ -24,6 +24,8 @@ export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from 
 export const apiRoutes: readonly AnyApiRoute[] = [
   getMe,
   listUnits,
+  getUnit,
+  getUnitSubtree,
   listYears,
   getYearConfiguration,
   putYearConfiguration,

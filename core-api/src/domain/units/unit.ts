@@ -19,6 +19,8 @@ export interface UnitFilter {
   level?: number;
   /** Inactive units are left out unless asked for. */
   includeInactive?: boolean;
+  /** Only this unit and its descendants. */
+  under?: string;
 }
 
 /** A unit to create or update by code; the parent must come earlier in the same batch or exist already. */
