@@ -135,6 +135,19 @@ describe('fuzz: malformed payloads on every write route', () => {
       ],
     },
     {
+      who: 'principal',
+      method: 'POST',
+      path: () => '/api/v1/units/LAB-CARBON/years/2025/modules/professional-travel/plane/round-trips',
+      valid: validTrip,
+      fields: [
+        [['data'], [null, [], 'x', 1, true, HUGE]],
+        [['data', 'origin_iata'], [...NOT_A_CODE, 'GENEVA']],
+        [['data', 'cabin_class'], [...NOT_A_CODE, 'coach']],
+        [['data', 'number_of_trips'], [...NOT_A_NUMBER, 0, 1.5]],
+        [['note'], [1, [], {}, true, HUGE]],
+      ],
+    },
+    {
       who: 'admin',
       method: 'POST',
       path: () => '/api/v1/factors',
