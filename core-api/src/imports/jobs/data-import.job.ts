@@ -1,0 +1,110 @@
+// The `data-import` job: stream the file through `runImport`, compute accepted rows and stage them batch by batch
+// in a session temp table, then apply everything in ONE transaction — or nothing when the report is `error`,
+// the job is aborted, or anything fails on the way. A dry run validates and writes nothing.
+import { createReadStream } from 'node:fs';
+import { SUBMODULE_KEYS, type SubmoduleKey } from '@co2/contracts';
+import type pg from 'pg';
+import { z } from 'zod';
+import type { Database } from '../../db/client.js';
+import { defineJob, type JobContext } from '../../jobs/registry.js';
+import { createRepositories } from '../../repositories/index.js';
+import { createPgLookups } from '../db/pg-lookups.js';
+import { DATA_FORMATS, importFormat, type DataFormatId } from '../formats/index.js';
+import type { ImportReport } from '../report.js';
+import { runImport, validateImport } from '../validate.js';
+import { applyStaged, type ApplyOutcome } from './apply.js';
+import { createRowComputer } from './compute-rows.js';
+import { createStaging, dropStaging, stageRows } from './staging.js';
+
+export const DATA_IMPORT_JOB = 'data-import';
+
+export const dataImportPayload = z
+  .object({
+    fileId: z.string().min(1).optional(),
+    path: z.string().min(1).optional(),
+    format: z.enum(Object.keys(DATA_FORMATS) as [DataFormatId, ...DataFormatId[]]),
+    mode: z.enum(['per-year', 'unit-specific']),
+    year: z.number().int().min(2000).max(2100),
+    unitCode: z.string().min(1).optional(),
+    /** The target when the file does not name it (e.g. one purchases category). */
+    submodule: z.enum(SUBMODULE_KEYS as [SubmoduleKey, ...SubmoduleKey[]]).optional(),
+    dryRun: z.boolean().default(false),
+    actor: z.object({ id: z.uuid(), subject: z.string() }).optional(),
+  })
+  .refine((p) => (p.fileId === undefined) !== (p.path === undefined), { message: 'give exactly one of fileId and path', path: ['fileId'] })
+  .refine((p) => p.mode === 'per-year' || p.unitCode !== undefined, { message: 'is required for unit-specific imports', path: ['unitCode'] });
+
+export type DataImportPayload = z.infer<typeof dataImportPayload>;
+
+export interface DataImportResult {
+  dryRun: boolean;
+  report: ImportReport;
+  /** Null when nothing was written (dry run, or a report with status `error`). */
+  applied: ApplyOutcome | null;
+}
+
+export interface DataImportDeps {
+  db: Database;
+  pool: pg.Pool;
+  /** Opens an uploaded file by id (the upload store); `path` payloads are read from the local disk. */
+  openFile?: (fileId: string) => Promise<AsyncIterable<unknown>>;
+  batchSize?: number;
+}
+
+async function openSource(deps: DataImportDeps, p: DataImportPayload): Promise<AsyncIterable<unknown>> {
+  if (p.path !== undefined) return createReadStream(p.path);
+  if (!deps.openFile) throw new Error('no upload store is configured to open fileId payloads');
+  return deps.openFile(p.fileId as string);
+}
+
+async function runDataImport(deps: DataImportDeps, p: DataImportPayload, ctx: JobContext): Promise<DataImportResult> {
+  const format = importFormat(p.format);
+  const common = { mode: p.mode, submodule: p.submodule, year: p.year, batchSize: deps.batchSize, signal: ctx.signal };
+  const onProgress = (phase: string) => (progress: object) => ctx.progress({ phase, ...progress });
+  const client = await deps.pool.connect();
+  let broken: Error | undefined;
+  try {
+    const lookups = createPgLookups(client);
+    if (p.mode === 'unit-specific') {
+      const { rowCount } = await client.query('SELECT 1 FROM units WHERE code = $1', [p.unitCode]);
+      if (!rowCount) throw new Error(`unknown unit "${p.unitCode}"`);
+    }
+    const source = await openSource(deps, p);
+    if (p.dryRun) {
+      const report = await validateImport(source, format, { ...common, lookups, onProgress: onProgress('validating') });
+      return { dryRun: true, report, applied: null };
+    }
+    await createStaging(client);
+    const compute = createRowComputer(createRepositories(deps.db), { jobId: ctx.jobId, year: p.year, unitCode: p.unitCode });
+    const report = await runImport(source, format, {
+      ...common,
+      lookups,
+      onBatch: async (rows) => stageRows(client, await compute(rows)),
+      onProgress: onProgress('staging'),
+    });
+    if (report.status === 'error') return { dryRun: false, report, applied: null };
+    if (ctx.signal.aborted) throw new Error('the import was aborted before it was applied');
+    ctx.progress({ phase: 'applying', accepted: report.rows.accepted });
+    const replaces = p.submodule ? [p.submodule] : [...format.targets];
+    const applied = await applyStaged(client, { jobId: ctx.jobId, mode: p.mode, year: p.year, format: p.format, replaces, actor: p.actor ?? null });
+    return { dryRun: false, report, applied };
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    // A failed connection is discarded (its temp table dies with the session); a healthy one is cleaned and reused.
+    if (!broken) await dropStaging(client).catch((e: Error) => (broken = e));
+    client.release(broken);
+  }
+}
+
+/** The job definition; register it with the `JobRegistry` of the process that runs jobs. */
+export function dataImportJob(deps: DataImportDeps) {
+  return defineJob<DataImportPayload>({
+    type: DATA_IMPORT_JOB,
+    payload: dataImportPayload as unknown as z.ZodType<DataImportPayload>,
+    handler: (payload, ctx) => runDataImport(deps, payload, ctx),
+    // Imports of the same year never overlap when they could touch the same rows (a per-year replace).
+    lockKey: (p) => (p.dryRun ? null : p.mode === 'per-year' ? `data-import:${p.year}` : `data-import:${p.year}:${p.unitCode}`),
+  });
+}
