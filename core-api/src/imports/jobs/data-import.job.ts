@@ -1,7 +1,7 @@
 // The `data-import` job: stream the file through `runImport`, compute accepted rows and stage them batch by batch
 // in a session temp table, then apply everything in ONE transaction — or nothing when the report is `error`,
 // the job is aborted, or anything fails on the way. A dry run validates and writes nothing.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { SUBMODULE_KEYS, type SubmoduleKey } from '@co2/contracts';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -52,7 +52,8 @@ export interface DataImportDeps {
 }
 
 async function openSource(deps: DataImportDeps, p: DataImportPayload): Promise<AsyncIterable<unknown>> {
-  if (p.path !== undefined) return createReadStream(p.path);
+  // Opened before streaming: a missing file fails here, not as an unhandled stream error later.
+  if (p.path !== undefined) return (await open(p.path, 'r')).createReadStream();
   if (!deps.openFile) throw new Error('no upload store is configured to open fileId payloads');
   return deps.openFile(p.fileId as string);
 }
