@@ -8,7 +8,7 @@ import type { Factor } from '../../domain/modules/types.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { DataRow } from '../formats/index.js';
 import type { AcceptedRow } from '../validate.js';
-import { stagedId, type StagedRow } from './staging.js';
+import { stagedId, type StagedRow } from '../../repositories/import-staging.repository.js';
 
 export interface ComputeRowsOptions {
   jobId: string;

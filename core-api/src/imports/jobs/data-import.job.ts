@@ -12,9 +12,9 @@ import { createPgLookups } from '../db/pg-lookups.js';
 import { DATA_FORMATS, importFormat, type DataFormatId } from '../formats/index.js';
 import type { ImportReport } from '../report.js';
 import { runImport, validateImport } from '../validate.js';
-import { applyStaged, type ApplyOutcome } from './apply.js';
+import { applyStaged, type ApplyOutcome } from '../../repositories/import-apply.repository.js';
 import { createRowComputer } from './compute-rows.js';
-import { createStaging, dropStaging, stageRows } from './staging.js';
+import { createStaging, dropStaging, stageRows } from '../../repositories/import-staging.repository.js';
 
 export const DATA_IMPORT_JOB = 'data-import';
 

@@ -4,12 +4,12 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { ModuleKey } from '@co2/contracts';
 import type pg from 'pg';
-import * as schema from '../../db/schema/index.js';
-import { appendAudit } from '../../repositories/audit.repository.js';
-import type { Tx } from '../../repositories/executor.js';
-import { lockReportModule, refreshModuleTotals } from '../../repositories/report-module.fragments.js';
-import type { ImportMode } from '../formats/types.js';
-import { STAGING_TABLE as S } from './staging.js';
+import * as schema from '../db/schema/index.js';
+import { appendAudit } from './audit.repository.js';
+import type { Tx } from './executor.js';
+import { lockReportModule, refreshModuleTotals } from './report-module.fragments.js';
+import type { ImportMode } from '../imports/formats/types.js';
+import { STAGING_TABLE as S } from './import-staging.repository.js';
 
 export interface ApplyOptions {
   jobId: string;

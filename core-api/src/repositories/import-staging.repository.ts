@@ -2,8 +2,8 @@
 // set-based INSERT … SELECT FROM unnest per batch), and the apply moves them into entries in one transaction.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { EntryResult } from '../../domain/modules/engine.js';
-import { emissionValues, resultColumns } from '../../repositories/entry.mapping.js';
+import type { EntryResult } from '../domain/modules/engine.js';
+import { emissionValues, resultColumns } from './entry.mapping.js';
 
 export const STAGING_TABLE = 'import_staging';
 
