@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   CORE_API_HOST: env(z.string().min(1).default('127.0.0.1')),
   SEED_DEMO: env(z.enum(['true', 'false']).default('false')),
   LOG_LEVEL: env(z.enum(LOG_LEVELS).default('info')),
+  JOB_POLL_INTERVAL_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).default(10_000)),
+  JOB_LEASE_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1_000).default(30_000)),
+  JOB_CONCURRENCY: env(z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(16).default(1)),
 });
 
 /** The environment variables core-api reads (and nothing else). */
@@ -29,6 +32,8 @@ export interface Config {
   http: { host: string; port: number };
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** In-process background jobs; concurrency 0 disables the runner on this replica. */
+  jobs: { pollIntervalMs: number; leaseMs: number; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -56,5 +61,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: { host: e.CORE_API_HOST, port: e.CORE_API_PORT },
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    jobs: { pollIntervalMs: e.JOB_POLL_INTERVAL_MS, leaseMs: e.JOB_LEASE_MS, concurrency: e.JOB_CONCURRENCY },
   };
 }

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { createDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { createJobRegistry } from './jobs/index.js';
+import { JobRunner } from './jobs/runner.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -19,6 +21,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(database.db);
     logger.info(seeded, 'demo data seeded');
   }
+
+  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry: createJobRegistry(), logger, ...config.jobs });
+  if (config.jobs.concurrency > 0) jobs.start();
 
   const app = createApp({ config, db: database.db, logger });
   const server = app.listen(config.http.port, config.http.host, (err?: Error) => {
@@ -38,11 +43,14 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(() => {
-      void database.close().then(() => {
-        clearTimeout(force);
-        logger.info('stopped');
-        process.exit(0);
-      });
+      void jobs
+        .stop()
+        .then(() => database.close())
+        .then(() => {
+          clearTimeout(force);
+          logger.info('stopped');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -11,6 +11,7 @@ describe('configuration', () => {
       http: { host: '127.0.0.1', port: 8081 },
       seedDemo: false,
       logLevel: 'info',
+      jobs: { pollIntervalMs: 10_000, leaseMs: 30_000, concurrency: 1 },
     });
   });
 
@@ -22,8 +23,17 @@ describe('configuration', () => {
       CORE_API_HOST: '0.0.0.0',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'debug',
+      JOB_POLL_INTERVAL_MS: '2000',
+      JOB_LEASE_MS: '5000',
+      JOB_CONCURRENCY: '0',
     });
-    expect(config).toMatchObject({ oidc: { audience: 'api://co2' }, http: { host: '0.0.0.0', port: 9000 }, seedDemo: true, logLevel: 'debug' });
+    expect(config).toMatchObject({
+      oidc: { audience: 'api://co2' },
+      http: { host: '0.0.0.0', port: 9000 },
+      seedDemo: true,
+      logLevel: 'debug',
+      jobs: { pollIntervalMs: 2000, leaseMs: 5000, concurrency: 0 },
+    });
   });
 
   it('when variables are missing or wrong, then the error names every offending key', () => {
@@ -41,7 +51,18 @@ describe('configuration', () => {
   });
 
   it('reads exactly the documented variables and has no default for secrets or URLs', () => {
-    expect(CONFIG_KEYS).toEqual(['DATABASE_URL', 'OIDC_ISSUER', 'CORE_API_AUDIENCE', 'CORE_API_PORT', 'CORE_API_HOST', 'SEED_DEMO', 'LOG_LEVEL']);
+    expect(CONFIG_KEYS).toEqual([
+      'DATABASE_URL',
+      'OIDC_ISSUER',
+      'CORE_API_AUDIENCE',
+      'CORE_API_PORT',
+      'CORE_API_HOST',
+      'SEED_DEMO',
+      'LOG_LEVEL',
+      'JOB_POLL_INTERVAL_MS',
+      'JOB_LEASE_MS',
+      'JOB_CONCURRENCY',
+    ]);
     expect(() => loadConfig({})).toThrow(/DATABASE_URL \(required\).*OIDC_ISSUER \(required\)/);
   });
 });
