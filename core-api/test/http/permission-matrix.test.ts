@@ -1,4 +1,4 @@
-import { Entry, ErrorBody } from '@co2/contracts';
+import { apiRoutes, Entry, ErrorBody, Factor } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { seedEntryFixtures, seedResultsFixtures } from '../support/domain-fixtures.js';
@@ -35,8 +35,12 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
   let issuer: TestIssuer;
   let api: RunningApi;
   const token = async (who: keyof typeof accounts) => issuer.mint(accounts[who]);
-  const call = async (who: keyof typeof accounts | 'anonymous', method: string, path: string, body?: unknown) =>
-    api.send(method, path, { token: who === 'anonymous' ? undefined : await token(who), body });
+  /** Every request the matrix makes, to prove below that it covers every route of the API. */
+  const made: { method: string; path: string }[] = [];
+  const call = async (who: keyof typeof accounts | 'anonymous', method: string, path: string, body?: unknown) => {
+    made.push({ method, path: path.split('?')[0]! });
+    return api.send(method, path, { token: who === 'anonymous' ? undefined : await token(who), body });
+  };
   const base = (unit: string) => `/api/v1/units/${unit}/years/2025`;
   /** An entry created by the unit's principal (LAB-CATAL has its own principal). */
   const entryOf = async (unit: string, module: string, submodule: string, data: unknown) => {
@@ -59,6 +63,7 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET plane entries', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'POST plane entry', method: 'POST', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries`, body: { data: trip }, own: { standard: 201, principal: 201, metier: 403, admin: 403 } },
     { name: "GET the principal's plane entry", method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries/${await entryOf(u, 'professional-travel', 'plane', trip)}`, own: { standard: 404, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST plane round trip', method: 'POST', path: async (u) => `${base(u)}/modules/professional-travel/plane/round-trips`, body: { data: trip }, own: { standard: 201, principal: 201, metier: 403, admin: 403 } },
     { name: 'GET cloud entries', method: 'GET', path: async (u) => `${base(u)}/modules/external-cloud-ai/cloud/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
   ];
   const globalRoutes: { name: string; method: string; path: string; body?: unknown; expect: Record<Role, number> }[] = [
@@ -75,6 +80,32 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET reporting export', method: 'GET', path: '/api/v1/reporting/export.csv?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },
     { name: 'GET audit', method: 'GET', path: '/api/v1/audit', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
   ];
+
+  let factorSeq = 0;
+  /** A factor created by the admin (a fresh classification each time, so identities never clash). */
+  const newFactor = async () => {
+    factorSeq += 1;
+    const res = await call('admin', 'POST', '/api/v1/factors', { ...serverFactor, classification: { equipment_class: `Matrix ${factorSeq}` } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return Factor.parse(await res.json()).id;
+  };
+  const serverFactor = { year: 2025, submodule: 'equipment/it', values: { active_power_w: 160, standby_power_w: 30, ef_kg_co2eq_per_kwh: 0.097 }, unit: 'kg CO2-eq/kWh', source: 'matrix' };
+  const builtRoutes: { name: string; method: string; path: () => Promise<string>; body?: () => unknown; expect: Record<Role, number> }[] = [
+    { name: 'GET factor', method: 'GET', path: async () => `/api/v1/factors/${await newFactor()}`, expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+    { name: 'POST factor', method: 'POST', path: async () => '/api/v1/factors', body: () => ({ ...serverFactor, classification: { equipment_class: `Matrix new ${++factorSeq}` } }), expect: { standard: 403, principal: 403, metier: 403, admin: 201 } },
+    { name: 'PATCH factor', method: 'PATCH', path: async () => `/api/v1/factors/${await newFactor()}`, body: () => ({ source: 'matrix update' }), expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+  ];
+  /** Unit detail routes: visible units answer 200, others 404 exactly like a unit that does not exist. */
+  const unitDetailRoutes = [
+    { name: 'GET unit', path: (u: string) => `/api/v1/units/${u}` },
+    { name: 'GET unit subtree', path: (u: string) => `/api/v1/units/${u}/subtree` },
+  ];
+  const detailExpect: Record<Role, { own: number; foreign: number }> = {
+    standard: { own: 200, foreign: 404 },
+    principal: { own: 200, foreign: 404 },
+    metier: { own: 200, foreign: 404 }, // LAB-CARBON is in the ENV affiliation, LAB-CATAL is not
+    admin: { own: 200, foreign: 200 },
+  };
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
@@ -116,4 +147,41 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
       expect((await call('anonymous', route.method, route.path, route.body)).status).toBe(401);
     });
   }
+
+  for (const route of builtRoutes) {
+    it(`${route.name}: as expected per role, anonymous 401`, async () => {
+      for (const role of ROLES) {
+        const res = await call(role, route.method, await route.path(), route.body?.());
+        expect(res.status, `${role}: ${await res.clone().text()}`).toBe(route.expect[role]);
+      }
+      expect((await call('anonymous', route.method, await route.path(), route.body?.())).status).toBe(401);
+    });
+  }
+
+  for (const route of unitDetailRoutes) {
+    it(`${route.name}: visible units 200, invisible ones 404 like a missing unit, anonymous 401`, async () => {
+      for (const role of ROLES) {
+        expect((await call(role, 'GET', route.path(OWN))).status, `${role} on ${OWN}`).toBe(detailExpect[role].own);
+        const foreign = await call(role, 'GET', route.path(FOREIGN));
+        expect(foreign.status, `${role} on ${FOREIGN}`).toBe(detailExpect[role].foreign);
+        if (foreign.status === 404) {
+          const missing = await call(role, 'GET', route.path('LAB-NOPE'));
+          expect(missing.status).toBe(404);
+          expect(ErrorBody.parse(await missing.json()).error.code).toBe(ErrorBody.parse(await foreign.json()).error.code);
+        }
+      }
+      expect((await call('anonymous', 'GET', route.path(OWN))).status).toBe(401);
+    });
+  }
+
+  it('covers every /api/v1 route of the contracts (method and path template)', () => {
+    const uncovered = apiRoutes
+      .filter((r) => r.path.startsWith('/api/v1/'))
+      .filter((r) => {
+        const pattern = new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+        return !made.some((m) => m.method === r.method.toUpperCase() && pattern.test(m.path));
+      })
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(uncovered).toEqual([]);
+  });
 });
