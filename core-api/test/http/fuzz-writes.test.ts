@@ -1,4 +1,4 @@
-import { Entry, ErrorBody } from '@co2/contracts';
+import { Entry, ErrorBody, Factor } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { seedEntryFixtures } from '../support/domain-fixtures.js';
@@ -53,6 +53,7 @@ describe('fuzz: malformed payloads on every write route', () => {
   let issuer: TestIssuer;
   let api: RunningApi;
   let gasId = '';
+  let factorId = '';
   const state = async () =>
     (
       await api.database.pool.query(`SELECT (SELECT count(*) FROM entries) AS entries, (SELECT count(*) FROM audit_log) AS audit,
@@ -162,6 +163,18 @@ describe('fuzz: malformed payloads on every write route', () => {
         [['source'], [1, [], {}, true, HUGE]],
       ],
     },
+    {
+      who: 'admin',
+      method: 'PATCH',
+      path: () => `/api/v1/factors/${factorId}`,
+      valid: { values: { active_power_w: 2 }, source: 'fuzz update' },
+      fields: [
+        [['values'], [null, [], 'x', 1, {}, { v: [] }, { v: HUGE }]],
+        [['classification'], [null, [], 'x', 1, { 'Bad Key': 1 }, { k: HUGE }]],
+        [['unit'], [1, [], {}, true, HUGE]],
+        [['source'], [1, [], {}, true, HUGE]],
+      ],
+    },
   ];
 
   beforeAll(async () => {
@@ -170,6 +183,11 @@ describe('fuzz: malformed payloads on every write route', () => {
     await seedEntryFixtures(api.database.pool);
     const res = await api.send('POST', gases, { token: await issuer.mint(accounts.principal), body: validGas });
     gasId = Entry.parse(await res.json()).id;
+    const factor = await api.send('POST', '/api/v1/factors', {
+      token: await issuer.mint(accounts.admin),
+      body: { year: 2026, submodule: 'equipment/it', classification: { equipment_class: 'Fuzz target' }, values: { active_power_w: 1 }, unit: 'W', source: 'fuzz' },
+    });
+    factorId = Factor.parse(await factor.json()).id;
   });
   afterAll(async () => {
     await api?.close();
