@@ -1,14 +1,18 @@
-// Runs the engine on accepted import rows (per row for now; the year's factors are loaded once per submodule)
-// and turns them into staged rows with deterministic ids, derived entries (embodied energy ← room) included.
+// Runs the engine on accepted import rows and turns them into staged rows with deterministic ids, derived
+// entries (embodied energy ← room) included. Database reads are set-based: the year's factors once per
+// submodule, the year's configuration once per job, and ONE reference snapshot per batch (the union of the
+// batch's airports, stations and rooms) — the engine itself then runs per row, in memory.
 import type { SubmoduleKey } from '@co2/contracts';
-import { createCalculateEntry } from '../../domain/entries/calculate.js';
+import type { CalculateEntry } from '../../domain/entries/calculate.js';
 import { createDeriveEntries } from '../../domain/entries/derive.js';
+import { computeEntry } from '../../domain/modules/engine.js';
+import { referenceNeeds, type ReferenceNeeds } from '../../domain/modules/reference-needs.js';
 import { submoduleDefinition } from '../../domain/modules/registry.js';
-import type { Factor } from '../../domain/modules/types.js';
+import { DEFAULT_SETTINGS, type ComputeSettings, type Factor } from '../../domain/modules/types.js';
+import { stagedId, type StagedRow } from '../../repositories/import-staging.repository.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { DataRow } from '../formats/index.js';
 import type { AcceptedRow } from '../validate.js';
-import { stagedId, type StagedRow } from '../../repositories/import-staging.repository.js';
 
 export interface ComputeRowsOptions {
   jobId: string;
@@ -17,20 +21,39 @@ export interface ComputeRowsOptions {
   unitCode?: string;
 }
 
+function mergeNeeds(rows: readonly AcceptedRow<DataRow>[]): ReferenceNeeds {
+  const airports = new Set<string>();
+  const stations = new Set<string>();
+  const rooms = new Map<string, ReferenceNeeds['rooms'][number]>();
+  for (const { value } of rows) {
+    const n = referenceNeeds(value.submodule, value.data);
+    n.airports.forEach((a) => airports.add(a));
+    n.stations.forEach((s) => stations.add(s));
+    n.rooms.forEach((r) => rooms.set(`${r.buildingName}\u0000${r.roomName}`, r));
+  }
+  return { airports: [...airports], stations: [...stations], rooms: [...rooms.values()] };
+}
+
 export function createRowComputer(repos: Pick<Repositories, 'factors' | 'reference' | 'years'>, o: ComputeRowsOptions) {
-  const cache = new Map<string, Promise<Factor[]>>();
-  const factors = {
-    forYear(year: number, submodule: SubmoduleKey) {
-      const key = `${year}:${submodule}`;
-      let found = cache.get(key);
-      if (!found) cache.set(key, (found = repos.factors.forYear(year, submodule)));
-      return found;
-    },
+  const factorCache = new Map<SubmoduleKey, Factor[]>();
+  const factorsFor = async (submodule: SubmoduleKey) => {
+    let found = factorCache.get(submodule);
+    if (!found) factorCache.set(submodule, (found = await repos.factors.forYear(o.year, submodule)));
+    return found;
   };
-  const calculate = createCalculateEntry({ factors, reference: repos.reference, years: repos.years });
-  const derive = createDeriveEntries({ calculate });
+  let settings: Promise<ComputeSettings> | undefined;
+  const loadSettings = () =>
+    (settings ??= repos.years.get(o.year).then((c) => ({ ...DEFAULT_SETTINGS, ...(c?.config.workingDaysPerYear ? { workingDaysPerYear: c.config.workingDaysPerYear } : {}) })));
 
   return async (rows: readonly AcceptedRow<DataRow>[]): Promise<StagedRow[]> => {
+    const [reference, computeSettings] = await Promise.all([repos.reference.snapshot(mergeNeeds(rows), o.year), loadSettings()]);
+    // The engine for this batch: every reference row a row of the batch may need is in `reference`.
+    const calculate: CalculateEntry = async (definition, data, year, override) => {
+      const factors = await factorsFor(definition.key);
+      const lookup = { factorsFor: (submodule: SubmoduleKey) => (submodule === definition.key ? factors : []) };
+      return computeEntry(definition, data, lookup, { year, reference, settings: computeSettings, override });
+    };
+    const derive = createDeriveEntries({ calculate });
     const staged: StagedRow[] = [];
     for (const { line, value } of rows) {
       const unitCode = value.unitInstitutionalId ?? o.unitCode;
