@@ -70,6 +70,9 @@ export async function applyStaged(client: pg.PoolClient, o: ApplyOptions): Promi
   const db = drizzle(client, { schema });
   const rowsOf: Query = async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[];
   return db.transaction(async (tx) => {
+    // An abort that lands while the file streamed must win: the job row is locked until this commits.
+    const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid FOR UPDATE`, [o.jobId]);
+    if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
     const touched = await bindModules(tx, rowsOf, o.year);
     // Idempotence: an earlier attempt of this job that committed left rows with exactly these ids.
     const again = await rowsOf<{ report_module_id: string }>(

@@ -83,4 +83,17 @@ describe('atomic apply', () => {
     const again = await job.handler(parse(await csvFile(GASES)), jobContext().ctx);
     expect((again as DataImportResult).applied).toMatchObject({ inserted: 2, replaced: 2 });
   });
+
+  it('when the job was aborted while its file streamed, then the apply refuses and nothing is written', async () => {
+    const job = dataImportJob({ db: db.db, pool: db.pool });
+    const payload = job.payload.parse({ path: await csvFile(GASES), format: 'process-gases', mode: 'per-year', year: 2025 });
+    // Written as already aborted (the running runner must not claim it first).
+    const { rows } = await db.pool.query<{ id: string }>(
+      `INSERT INTO data_ingestion_jobs (type, payload, state, finished_at) VALUES ($1, $2::jsonb, 'aborted', now()) RETURNING id`,
+      [DATA_IMPORT_JOB, JSON.stringify(payload)],
+    );
+    const id = rows[0]!.id;
+    await expect(job.handler(payload, jobContext(id).ctx)).rejects.toThrow(/the job is aborted: nothing was applied/);
+    expect(await appliedEntries(db.pool)).toEqual([]);
+  });
 });
