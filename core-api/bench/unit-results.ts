@@ -21,7 +21,7 @@ const SHAPES: { module: ModuleKey; submodule: string; emissionType: string; id: 
 ];
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-async function time(label: string, runs: number, fn: () => Promise<unknown>) {
+async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 5; i++) await fn(); // warm-up
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -30,13 +30,20 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>) {
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(48)} n=${runs}  p50 ${pct(ms, 50).toFixed(2)} ms  p95 ${pct(ms, 95).toFixed(2)} ms  max ${ms[ms.length - 1]?.toFixed(2)} ms`);
+  const p95 = pct(ms, 95);
+  const ratio = baselineP95 ? `  = ${(p95 / baselineP95).toFixed(1)} × baseline p95` : '';
+  console.log(`${label.padEnd(48)} n=${runs}  p50 ${pct(ms, 50).toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${ms[ms.length - 1]?.toFixed(2)} ms${ratio}`);
+  return p95;
 }
+/** Baseline measured in the same run: the cheapest round trip to the same PostgreSQL (`SELECT 1`). */
+let baselineP95 = 0;
+
 
 const testDb = await createTestDatabase('bench_results');
 const handle = createDatabase(testDb.url, { onPoolError: () => {}, max: 4 });
 try {
   await runMigrations(handle.pool);
+  baselineP95 = await time('baseline: SELECT 1 round trip', 500, () => handle.pool.query('SELECT 1'));
   await seedDemo(handle.db);
   const repos = createRepositories(handle.db);
   const unit = (await repos.units.findByCode('LAB-CARBON'))!;

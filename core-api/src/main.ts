@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     logger.info(seeded, 'demo data seeded');
   }
 
-  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry: createJobRegistry(), logger, ...config.jobs });
+  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry: createJobRegistry(database), logger, ...config.jobs });
   if (config.jobs.concurrency > 0) jobs.start();
 
   const app = createApp({ config, db: database.db, logger });

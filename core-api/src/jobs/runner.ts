@@ -110,23 +110,20 @@ export class JobRunner {
         .then((held) => held || controller.abort(new Error('lease lost')))
         .catch((err) => logger.warn({ err, jobId: job.id }, 'heartbeat failed'));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
-    let lastProgress = 0;
+    const progress = this.progressWriter(job.id, token);
     try {
       const result = await definition.handler(payload.data, {
         jobId: job.id,
         pipelineId: job.pipelineId,
         attempt: job.attempts,
         signal: controller.signal,
-        progress: (update) => {
-          const now = Date.now();
-          if (now - lastProgress < (this.o.progressIntervalMs ?? 250)) return;
-          lastProgress = now;
-          void saveProgress(db, job.id, token, update).catch(() => {});
-        },
+        progress: progress.update,
       });
+      await progress.flush();
       const finished = await finishJob(db, job.id, token, { state: 'succeeded', result });
       if (!finished) logger.warn({ jobId: job.id }, 'job finished after losing its lease; its result was discarded');
     } catch (err) {
+      await progress.flush();
       const message = err instanceof Error ? err.message : String(err);
       logger.error({ err, jobId: job.id, type: job.type }, 'job failed');
       await finishJob(db, job.id, token, { state: 'failed', error: message });
@@ -134,6 +131,39 @@ export class JobRunner {
       clearInterval(heartbeat);
       lock?.release();
     }
+  }
+
+  /**
+   * Progress writes of one job: at most one per interval, in order, and the latest update is never dropped
+   * (a trailing write follows the interval; `flush` persists what is pending before the job finishes).
+   */
+  private progressWriter(jobId: string, token: string) {
+    const interval = this.o.progressIntervalMs ?? 250;
+    let pending: Record<string, unknown> | null = null;
+    let lastWrite = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let chain: Promise<void> = Promise.resolve();
+    const flush = (): Promise<void> => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (pending) {
+        const update = pending;
+        pending = null;
+        lastWrite = Date.now();
+        chain = chain.then(() => saveProgress(this.o.db, jobId, token, update)).then(
+          () => undefined,
+          (err: unknown) => this.o.logger.warn({ err, jobId }, 'progress write failed'),
+        );
+      }
+      return chain;
+    };
+    const update = (next: Record<string, unknown>) => {
+      pending = next;
+      const wait = interval - (Date.now() - lastWrite);
+      if (wait <= 0) void flush();
+      else timer ??= setTimeout(() => void flush(), wait);
+    };
+    return { update, flush };
   }
 
   /** Session advisory lock on a dedicated connection, held while the job runs; false when taken. */

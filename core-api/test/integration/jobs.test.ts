@@ -198,4 +198,26 @@ describe('runner', () => {
     }
     expect((await findJob(db.db, id))?.error).toMatch(/year/);
   });
+
+  it('when a handler reports progress faster than the write interval, then the last update is the one stored', async () => {
+    const registry = new JobRegistry([
+      defineJob({
+        type: 'chatty',
+        payload: z.object({}),
+        handler: async (_p, ctx) => {
+          for (let rows = 1; rows <= 50; rows++) ctx.progress({ phase: rows < 50 ? 'reading' : 'applying', rows });
+        },
+      }),
+    ]);
+    const { id } = await enqueueJob(db.db, { type: 'chatty', payload: {} });
+    const runner = new JobRunner({ db: db.db, pool: db.pool, registry, logger, pollIntervalMs: 60_000, progressIntervalMs: 1_000 });
+    runner.start();
+    try {
+      await expect.poll(async () => (await findJob(db.db, id))?.state, { timeout: 5_000 }).toBe('succeeded');
+    } finally {
+      await runner.stop();
+    }
+    expect((await findJob(db.db, id))?.progress).toEqual({ phase: 'applying', rows: 50 });
+  });
 });
+
