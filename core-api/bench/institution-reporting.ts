@@ -13,6 +13,7 @@ import { createExportReporting, createGetReporting } from '../src/domain/reporti
 import { DEMO_UNITS } from '../src/domain/units/demo-units.js';
 import { toUnitDrafts, type UnitNode } from '../src/domain/units/unit-tree.js';
 import { createRepositories } from '../src/repositories/index.js';
+import { createTimer } from './timing.js';
 
 const LABS = Number(process.argv[2] ?? 500);
 const ENTRIES = Number(process.argv[3] ?? 1_000_000);
@@ -28,30 +29,14 @@ const SHAPE: Record<ModuleKey, [submodule: string, type: string, id: number, sco
   'research-facilities': ['research-facilities/facilities', 'research_facilities__facilities', 100100, 3, 'research_facilities'],
 };
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  const p95 = pct(ms, 95);
-  const ratio = baselineP95 ? `  = ${(p95 / baselineP95).toFixed(1)} × baseline p95` : '';
-  console.log(`${label.padEnd(52)} n=${runs}  p50 ${pct(ms, 50).toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${ms[ms.length - 1]?.toFixed(2)} ms${ratio}`);
-  return p95;
-}
-/** Baseline measured in the same run: the cheapest round trip to the same PostgreSQL (`SELECT 1`). */
-let baselineP95 = 0;
+const { time, baseline } = createTimer(52);
 
 
 const testDb = await createTestDatabase('bench_reporting');
 const handle = createDatabase(testDb.url, { onPoolError: () => {}, max: 4 });
 try {
   await runMigrations(handle.pool);
-  baselineP95 = await time('baseline: SELECT 1 round trip', 500, () => handle.pool.query('SELECT 1'));
+  await baseline(() => handle.pool.query('SELECT 1'));
   await seedDemo(handle.db);
   const repos = createRepositories(handle.db);
   const nodes: UnitNode[] = [...DEMO_UNITS];

@@ -11,6 +11,7 @@ import { seedDemo } from '../src/demo/seed-demo.js';
 import { createEntryUseCases } from '../src/domain/entries/index.js';
 import { createReportUseCases } from '../src/domain/reports/index.js';
 import { createRepositories } from '../src/repositories/index.js';
+import { createTimer } from './timing.js';
 
 const TOTAL = Number(process.argv[2] ?? 10_000);
 const SHAPES: { module: ModuleKey; submodule: string; emissionType: string; id: number; scope: number; category: string }[] = [
@@ -20,30 +21,14 @@ const SHAPES: { module: ModuleKey; submodule: string; emissionType: string; id: 
   { module: 'purchases', submodule: 'purchases/it-equipment', emissionType: 'purchases__it_equipment', id: 90300, scope: 3, category: 'purchases' },
 ];
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i++) await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  const p95 = pct(ms, 95);
-  const ratio = baselineP95 ? `  = ${(p95 / baselineP95).toFixed(1)} × baseline p95` : '';
-  console.log(`${label.padEnd(48)} n=${runs}  p50 ${pct(ms, 50).toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${ms[ms.length - 1]?.toFixed(2)} ms${ratio}`);
-  return p95;
-}
-/** Baseline measured in the same run: the cheapest round trip to the same PostgreSQL (`SELECT 1`). */
-let baselineP95 = 0;
+const { time, baseline } = createTimer(48);
 
 
 const testDb = await createTestDatabase('bench_results');
 const handle = createDatabase(testDb.url, { onPoolError: () => {}, max: 4 });
 try {
   await runMigrations(handle.pool);
-  baselineP95 = await time('baseline: SELECT 1 round trip', 500, () => handle.pool.query('SELECT 1'));
+  await baseline(() => handle.pool.query('SELECT 1'));
   await seedDemo(handle.db);
   const repos = createRepositories(handle.db);
   const unit = (await repos.units.findByCode('LAB-CARBON'))!;
