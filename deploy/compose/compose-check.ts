@@ -1,5 +1,5 @@
 // docker compose file and Traefik routes: structural checks that run everywhere (the real `docker compose config`
-// runs in deploy/manifests.test.ts when the compose plugin is installed).
+// runs in deploy/orchestration.test.ts when the compose plugin is installed).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // Static checks of the Dockerfiles: a small parser (stages, continuation lines, ARG defaults) and the rules the
-// images must follow. Pure functions; deploy/manifests.test.ts feeds them the real files and broken copies.
+// images must follow. Pure functions; deploy/images.test.ts feeds them the real files and broken copies.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageSpec } from './image-specs.js';

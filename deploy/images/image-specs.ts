@@ -1,5 +1,5 @@
 // What each image must look like and which variables each process needs: shared by the Dockerfile, compose and
-// Kubernetes checks of deploy/manifests.test.ts.
+// Kubernetes checks of deploy/images.test.ts and deploy/orchestration.test.ts.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are untyped YAML documents
 export type Doc = Record<string, any>;
