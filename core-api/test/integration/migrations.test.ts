@@ -33,7 +33,7 @@ describe('migrations on PostgreSQL', () => {
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'airports', 'audit_log', 'building_rooms', 'carbon_reports', 'data_ingestion_jobs', 'entries', 'entry_emissions', 'factors', 'fx_rates',
-      'price_indices', 'report_modules', 'train_stations', 'units', 'users', 'year_configurations',
+      'price_indices', 'report_modules', 'train_stations', 'units', 'upload_chunks', 'upload_files', 'users', 'year_configurations',
     ]);
   });
 

@@ -19,6 +19,8 @@ export const factors = pgTable(
     unit: text('unit'),
     /** Where the numbers come from (publication, database and version, licence). */
     source: text('source'),
+    /** The factor import that last listed this factor; factors a newer import of their scope omits are stale. */
+    lastSeenJobId: uuid('last_seen_job_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,3 +7,4 @@ export { yearConfigurations } from './year-configurations.js';
 export { airports, trainStations, buildingRooms, fxRates, priceIndices } from './reference-data.js';
 export { auditLog } from './audit-log.js';
 export { dataIngestionJobs, JOB_STATES, type JobState } from './jobs.js';
+export { uploadFiles, uploadChunks } from './uploads.js';
