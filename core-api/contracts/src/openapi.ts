@@ -28,8 +28,10 @@ function toRouteConfig(route: AnyApiRoute, bearer: { name: string }): RouteConfi
   if (route.auth === 'admin' || route.errors?.includes(403)) responses[403] = errorResponse('Not allowed (`forbidden`)');
   if (route.errors?.includes(404)) responses[404] = errorResponse('Unknown, or not visible to the caller (`not_found`)');
   if (route.errors?.includes(409)) responses[409] = errorResponse('Conflicts with the current state (`conflict`)');
+  if (route.errors?.includes(413)) responses[413] = errorResponse('The upload is larger than the configured limit (`payload_too_large`)');
+  if (route.errors?.includes(415)) responses[415] = errorResponse('The upload is not a CSV file (`unsupported_media_type`)');
   if (route.errors?.includes(422)) responses[422] = errorResponse('Well-formed but refused by the current state (e.g. `year_closed`)');
-  const { params, query, body } = route.request ?? {};
+  const { params, query, body, bodyContentType } = route.request ?? {};
   return {
     operationId: route.operationId,
     method: route.method,
@@ -40,7 +42,7 @@ function toRouteConfig(route: AnyApiRoute, bearer: { name: string }): RouteConfi
     request: {
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
-      ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      ...(body ? { body: { required: true, content: { [bodyContentType ?? 'application/json']: { schema: body } } } } : {}),
     },
     responses,
   };

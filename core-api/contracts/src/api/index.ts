@@ -6,6 +6,7 @@ import { exportReporting, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { locationDistance, searchLocations } from './locations.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
+import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
 import type { AnyApiRoute } from './route.js';
 import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 
@@ -19,6 +20,7 @@ export { locationDistance, searchLocations } from './locations.routes.js';
 export { listAudit } from './audit.routes.js';
 export { exportReporting, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
+export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
 
 /** Every operation of the core API, in documentation order. */
 export const apiRoutes: readonly AnyApiRoute[] = [
@@ -49,6 +51,16 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   searchLocations,
   locationDistance,
   listAudit,
+  getImportCatalogue,
+  getImportTemplate,
+  createImport,
+  listJobs,
+  getJob,
+  streamJobEvents,
+  abortJob,
+  retryJob,
+  getPipeline,
+  abortPipeline,
   getHealth,
   getReadiness,
 ];

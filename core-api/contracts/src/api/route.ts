@@ -25,13 +25,14 @@ export interface ApiRoute<
   auth: Auth;
   summary: string;
   tags: string[];
-  request?: { params?: Params; query?: Query; body?: Body };
-  response: { status: 200 | 201 | 202; description: string; schema: Response; contentType?: 'application/json' | 'text/csv' };
+  /** `bodyContentType` multipart/form-data: the body schema describes the form fields (file parts as binary strings). */
+  request?: { params?: Params; query?: Query; body?: Body; bodyContentType?: 'application/json' | 'multipart/form-data' };
+  response: { status: 200 | 201 | 202; description: string; schema: Response; contentType?: 'application/json' | 'text/csv' | 'text/event-stream' };
   /** Domain refusals the route may answer besides validation and authentication (documented in OpenAPI). */
   errors?: readonly DomainErrorStatus[];
 }
 
-export type DomainErrorStatus = 403 | 404 | 409 | 422;
+export type DomainErrorStatus = 403 | 404 | 409 | 413 | 415 | 422;
 
 export type AnyApiRoute = ApiRoute<ZodObject | undefined, ZodObject | undefined, ZodType | undefined, ZodType, RouteAuth>;
 
