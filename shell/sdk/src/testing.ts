@@ -91,3 +91,5 @@ export async function mountRemote<P extends { domElement?: HTMLElement }>(
     },
   };
 }
+
+export { FakeEventSource, FakeXhr } from './testing-transport.js';
