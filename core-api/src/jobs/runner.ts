@@ -6,7 +6,9 @@ import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { Database } from '../db/client.js';
 import { claimJob, finishJob, recoverExpiredLeases, releaseJob, renewLease, saveProgress, type JobRow } from '../repositories/job.repository.js';
-import type { JobRegistry } from './registry.js';
+import { enqueueJob } from '../repositories/job.repository.js';
+import { lockLevels } from './lock-keys.js';
+import type { ChainedJob, JobRegistry } from './registry.js';
 
 export interface JobRunnerOptions {
   db: Database;
@@ -111,6 +113,7 @@ export class JobRunner {
         .catch((err) => logger.warn({ err, jobId: job.id }, 'heartbeat failed'));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     const progress = this.progressWriter(job.id, token);
+    const children: ChainedJob[] = [];
     try {
       const result = await definition.handler(payload.data, {
         jobId: job.id,
@@ -118,9 +121,10 @@ export class JobRunner {
         attempt: job.attempts,
         signal: controller.signal,
         progress: progress.update,
+        chain: (child) => void children.push(child),
       });
       await progress.flush();
-      const finished = await finishJob(db, job.id, token, { state: 'succeeded', result });
+      const finished = await this.finishWithChildren(job, token, result, children);
       if (!finished) logger.warn({ jobId: job.id }, 'job finished after losing its lease; its result was discarded');
     } catch (err) {
       await progress.flush();
@@ -130,6 +134,41 @@ export class JobRunner {
     } finally {
       clearInterval(heartbeat);
       lock?.release();
+    }
+  }
+
+  /**
+   * The fenced finish and the chained children in ONE transaction: when the lease is gone (aborted, expired and
+   * taken over) the finish updates nothing and the transaction is rolled back, so no child is written.
+   * Children inherit the pipeline (a root job's pipeline id is its own id).
+   */
+  private async finishWithChildren(job: JobRow, token: string, result: unknown, children: ChainedJob[]): Promise<boolean> {
+    if (children.length === 0) return finishJob(this.o.db, job.id, token, { state: 'succeeded', result });
+    const lost = new Error('lease lost');
+    try {
+      return await this.o.db.transaction(async (tx) => {
+        if (!(await finishJob(tx, job.id, token, { state: 'succeeded', result }))) throw lost;
+        for (const child of children) {
+          const definition = this.o.registry.get(child.type);
+          const parsed = definition ? definition.payload.parse(child.payload) : child.payload;
+          await enqueueJob(
+            tx,
+            {
+              type: child.type,
+              payload: parsed,
+              pipelineId: job.pipelineId ?? job.id,
+              dedupeKey: child.dedupeKey !== undefined ? child.dedupeKey : (definition?.dedupeKey?.(parsed) ?? null),
+              lockKey: child.lockKey !== undefined ? child.lockKey : (definition?.lockKey?.(parsed) ?? null),
+              maxAttempts: child.maxAttempts,
+            },
+            definition?.mergePayload && ((queued) => definition.mergePayload!(definition.payload.parse(queued), parsed)),
+          );
+        }
+        return true;
+      });
+    } catch (err) {
+      if (err === lost) return false;
+      throw err;
     }
   }
 
@@ -166,14 +205,32 @@ export class JobRunner {
     return { update, flush };
   }
 
-  /** Session advisory lock on a dedicated connection, held while the job runs; false when taken. */
+  /**
+   * Session advisory locks on a dedicated connection, held while the job runs; false when one is taken.
+   * Keys are hierarchical on `:`: `year:2025:module:buildings` takes SHARED locks on `year`, `year:2025`, … and an
+   * EXCLUSIVE lock on itself. Two keys therefore conflict when one is a prefix of the other (a per-year job
+   * excludes every module job of that year; two modules of one year run side by side).
+   */
   private async tryLock(key: string): Promise<{ release(): void } | false> {
+    const levels = lockLevels(key);
     const client = await this.o.pool.connect();
+    const taken: string[] = [];
+    const unlockAll = async () => {
+      for (const [i, level] of taken.entries()) {
+        const fn = i === levels.length - 1 ? 'pg_advisory_unlock' : 'pg_advisory_unlock_shared';
+        await client.query(`SELECT ${fn}(hashtextextended($1, 0))`, [level]);
+      }
+    };
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
-      if (!rows[0]?.locked) {
-        client.release();
-        return false;
+      for (const [i, level] of levels.entries()) {
+        const fn = i === levels.length - 1 ? 'pg_try_advisory_lock' : 'pg_try_advisory_lock_shared';
+        const { rows } = await client.query<{ locked: boolean }>(`SELECT ${fn}(hashtextextended($1, 0)) AS locked`, [level]);
+        if (!rows[0]?.locked) {
+          await unlockAll();
+          client.release();
+          return false;
+        }
+        taken.push(level);
       }
     } catch (err) {
       client.release(err as Error);
@@ -181,9 +238,7 @@ export class JobRunner {
     }
     return {
       release: () => {
-        client
-          .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key])
-          .then(() => client.release(), (err: Error) => client.release(err));
+        unlockAll().then(() => client.release(), (err: Error) => client.release(err));
       },
     };
   }

@@ -1,4 +1,5 @@
 // Job queue persistence: enqueue, SKIP LOCKED claims, leases renewed by heartbeats, fenced finish.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { JobState } from '../db/schema/jobs.js';
@@ -46,20 +47,37 @@ const COLUMNS = columns();
 
 const rows = async (ex: Executor, query: ReturnType<typeof sql>) => (await ex.execute(query)).rows as unknown as JobRow[];
 
-/** Enqueues a job (inside the caller's transaction when `ex` is one). A queued job with the same dedupe key absorbs it. */
-export async function enqueueJob(ex: Executor, job: NewJob): Promise<{ id: string; merged: boolean }> {
+/**
+ * Enqueues a job (inside the caller's transaction when `ex` is one). A queued job with the same dedupe key
+ * absorbs it (`merge` gives the payload the queued job keeps). A root job (no `pipelineId`) starts its own
+ * pipeline: its pipeline id is its id.
+ */
+export async function enqueueJob(
+  ex: Executor,
+  job: NewJob,
+  merge?: (queuedPayload: unknown) => unknown,
+): Promise<{ id: string; pipelineId: string; merged: boolean }> {
+  const id = randomUUID();
   const inserted = await rows(
     ex,
-    sql`INSERT INTO data_ingestion_jobs (type, payload, pipeline_id, dedupe_key, lock_key, max_attempts, created_by)
-        VALUES (${job.type}, ${JSON.stringify(job.payload)}::jsonb, ${job.pipelineId ?? null}, ${job.dedupeKey ?? null},
+    sql`INSERT INTO data_ingestion_jobs (id, type, payload, pipeline_id, dedupe_key, lock_key, max_attempts, created_by)
+        VALUES (${id}, ${job.type}, ${JSON.stringify(job.payload)}::jsonb, ${job.pipelineId ?? id}, ${job.dedupeKey ?? null},
                 ${job.lockKey ?? null}, ${job.maxAttempts ?? 3}, ${job.createdBy ?? null})
         ON CONFLICT (dedupe_key) WHERE state = 'queued' DO NOTHING
         RETURNING ${COLUMNS}`,
   );
-  if (inserted[0]) return { id: inserted[0].id, merged: false };
-  const existing = await rows(ex, sql`SELECT ${COLUMNS} FROM data_ingestion_jobs WHERE dedupe_key = ${job.dedupeKey ?? null} AND state = 'queued'`);
-  if (!existing[0]) return enqueueJob(ex, job); // the queued twin was claimed meanwhile: insert again
-  return { id: existing[0].id, merged: true };
+  if (inserted[0]) return { id: inserted[0].id, pipelineId: inserted[0].pipelineId ?? id, merged: false };
+  const existing = await rows(ex, sql`SELECT ${COLUMNS} FROM data_ingestion_jobs WHERE dedupe_key = ${job.dedupeKey ?? null} AND state = 'queued' FOR UPDATE`);
+  const twin = existing[0];
+  if (!twin) return enqueueJob(ex, job, merge); // the queued twin was claimed meanwhile: insert again
+  if (merge) {
+    const payload = merge(twin.payload);
+    const updated = await ex.execute(
+      sql`UPDATE data_ingestion_jobs SET payload = ${JSON.stringify(payload)}::jsonb WHERE id = ${twin.id} AND state = 'queued'`,
+    );
+    if ((updated.rowCount ?? 0) === 0) return enqueueJob(ex, job, merge);
+  }
+  return { id: twin.id, pipelineId: twin.pipelineId ?? twin.id, merged: true };
 }
 
 /** Claims the oldest due job for `owner` with a fresh lease token; null when nothing is due. */

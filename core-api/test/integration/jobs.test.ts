@@ -87,7 +87,7 @@ describe('dedupe, abort and retry', () => {
   it('when the same recalculation is queued twice, then the second merges into the first', async () => {
     const a = await enqueueJob(db.db, { type: 'recalc', payload: {}, dedupeKey: 'recalc:plane:2025' });
     const b = await enqueueJob(db.db, { type: 'recalc', payload: {}, dedupeKey: 'recalc:plane:2025' });
-    expect(b).toEqual({ id: a.id, merged: true });
+    expect(b).toMatchObject({ id: a.id, merged: true });
     await claimJob(db.db, 'w', 60_000); // running now: a new request must queue a fresh run
     const c = await enqueueJob(db.db, { type: 'recalc', payload: {}, dedupeKey: 'recalc:plane:2025' });
     expect(c.merged).toBe(false);

@@ -7,6 +7,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { defineJob, type JobContext } from '../../jobs/registry.js';
+import { chainAggregation } from '../../recalculation/aggregate-report-totals.job.js';
+import { dataImportLockKey, dataImportScope } from '../../recalculation/pipeline-scopes.js';
 import { createRepositories } from '../../repositories/index.js';
 import { createPgLookups } from '../db/pg-lookups.js';
 import { DATA_FORMATS, importFormat, type DataFormatId } from '../formats/index.js';
@@ -104,8 +106,13 @@ export function dataImportJob(deps: DataImportDeps) {
   return defineJob<DataImportPayload>({
     type: DATA_IMPORT_JOB,
     payload: dataImportPayload as unknown as z.ZodType<DataImportPayload>,
-    handler: (payload, ctx) => runDataImport(deps, payload, ctx),
-    // Imports of the same year never overlap when they could touch the same rows (a per-year replace).
-    lockKey: (p) => (p.dryRun ? null : p.mode === 'per-year' ? `data-import:${p.year}` : `data-import:${p.year}:${p.unitCode}`),
+    handler: async (payload, ctx) => {
+      const result = await runDataImport(deps, payload, ctx);
+      // Emissions were computed while staging: the pipeline goes on with the aggregation only (README).
+      if (result.applied) chainAggregation(ctx, { year: payload.year, ...dataImportScope(payload) });
+      return result;
+    },
+    // Serialised with imports, factor imports and recalculations of the same module and year (lock-keys.ts).
+    lockKey: (p) => (p.dryRun ? null : dataImportLockKey(p)),
   });
 }

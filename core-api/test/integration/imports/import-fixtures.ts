@@ -38,7 +38,7 @@ export async function csvFile(lines: string[]): Promise<string> {
 /** A job context as the runner gives it (fresh job id unless one is given); progress updates are kept. */
 export function jobContext(jobId: string = randomUUID(), signal = new AbortController().signal) {
   const updates: Record<string, unknown>[] = [];
-  const ctx: JobContext = { jobId, pipelineId: null, attempt: 1, signal, progress: (u) => updates.push(u) };
+  const ctx: JobContext = { jobId, pipelineId: null, attempt: 1, signal, progress: (u) => updates.push(u), chain: () => undefined };
   return { ctx, updates };
 }
 

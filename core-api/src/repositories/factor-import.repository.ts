@@ -1,0 +1,78 @@
+// SQL of the factor import, on the import's own connection inside ONE transaction (BEGIN … COMMIT by the job):
+// upsert on the factor identity stamping `last_seen_job_id`, the stale list, the job-row lock and the audit.
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import * as schema from '../db/schema/index.js';
+import type { FactorRow } from '../imports/formats/index.js';
+import { appendAudit, type AuditEvent } from './audit.repository.js';
+import type { Executor } from './executor.js';
+
+export interface UpsertedFactor {
+  id: string;
+  submodule: string;
+  outcome: 'inserted' | 'updated' | 'unchanged';
+}
+
+/**
+ * Upserts one batch on the identity (submodule, year, emission type, classification; NULLS NOT DISTINCT) and
+ * stamps every listed factor with the job. `updated_at` moves only when values, unit or source change.
+ */
+export async function upsertFactors(client: pg.ClientBase, jobId: string, year: number, rows: readonly FactorRow[]): Promise<UpsertedFactor[]> {
+  if (rows.length === 0) return [];
+  const input = rows.map((r, ord) => ({ ord, submodule: r.submodule, emission_type: r.emissionType, classification: r.classification, values: r.values, unit: r.unit, source: r.source }));
+  const { rows: out } = await client.query<UpsertedFactor>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(ord int, submodule text, emission_type text, classification jsonb, "values" jsonb, unit text, source text)),
+     old AS (
+       SELECT i.ord, f."values", f.unit, f.source FROM input i
+       JOIN factors f ON f.year = $2 AND f.submodule = i.submodule AND f.emission_type IS NOT DISTINCT FROM i.emission_type
+                     AND f.classification = i.classification),
+     up AS (
+       INSERT INTO factors (year, submodule, emission_type, classification, "values", unit, source, last_seen_job_id)
+       SELECT $2, submodule, emission_type, classification, "values", unit, source, $3::uuid FROM input ORDER BY ord
+       ON CONFLICT ON CONSTRAINT factors_identity DO UPDATE
+       SET "values" = excluded."values", unit = excluded.unit, source = excluded.source, last_seen_job_id = excluded.last_seen_job_id,
+           updated_at = CASE WHEN (factors."values", factors.unit, factors.source) IS DISTINCT FROM (excluded."values", excluded.unit, excluded.source)
+                        THEN now() ELSE factors.updated_at END
+       RETURNING id, submodule, emission_type, classification, "values", unit, source)
+     SELECT up.id, up.submodule,
+            CASE WHEN old.ord IS NULL THEN 'inserted'
+                 WHEN (old."values", old.unit, old.source) IS DISTINCT FROM (up."values", up.unit, up.source) THEN 'updated'
+                 ELSE 'unchanged' END AS outcome
+     FROM up JOIN input i ON i.submodule = up.submodule AND i.emission_type IS NOT DISTINCT FROM up.emission_type AND i.classification = up.classification
+     LEFT JOIN old ON old.ord = i.ord`,
+    [JSON.stringify(input), year, jobId],
+  );
+  return out;
+}
+
+export interface StaleFactor {
+  id: string;
+  submodule: string;
+  emissionType: string | null;
+  classification: Record<string, unknown>;
+}
+
+/** Factors of the submodules and year that this import did not list: reported, never deleted. */
+export async function staleFactors(client: pg.ClientBase, jobId: string, year: number, submodules: readonly string[]): Promise<StaleFactor[]> {
+  const { rows } = await client.query<StaleFactor>(
+    `SELECT id, submodule, emission_type AS "emissionType", classification FROM factors
+     WHERE year = $1 AND submodule = ANY($2::text[]) AND last_seen_job_id IS DISTINCT FROM $3::uuid
+     ORDER BY submodule, emission_type NULLS FIRST, classification::text, id`,
+    [year, submodules, jobId],
+  );
+  return rows;
+}
+
+/** Locks the job row until commit and says whether it still runs (an abort that landed meanwhile wins). */
+export async function lockRunningJob(client: pg.ClientBase, jobId: string): Promise<boolean> {
+  const { rows } = await client.query<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid FOR UPDATE`, [jobId]);
+  // A handler called outside the runner (tests) has no job row: nothing to fence.
+  return rows[0] === undefined || rows[0].state === 'running';
+}
+
+export async function auditOnClient(client: pg.ClientBase, event: AuditEvent): Promise<void> {
+  // drizzle over the import's connection: the record commits with the upsert (Executor is typed for the pool).
+  await appendAudit(drizzle(client as pg.PoolClient, { schema }) as unknown as Executor, event);
+}
