@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Database } from '../db/client.js';
 import { dataImportJob } from '../imports/jobs/data-import.job.js';
 import { factorImportJob } from '../imports/jobs/factor-import.job.js';
+import { referenceImportJob } from '../imports/jobs/reference-import.job.js';
 import { aggregateReportTotalsJob } from '../recalculation/aggregate-report-totals.job.js';
 import { recalculateEmissionsJob } from '../recalculation/recalculate-emissions.job.js';
 import { JobRegistry } from './registry.js';
@@ -13,6 +14,7 @@ export function createJobRegistry(deps: { db: Database; pool: pg.Pool; openFile?
   return new JobRegistry([
     dataImportJob({ db: deps.db, pool: deps.pool, openFile: deps.openFile }),
     factorImportJob({ pool: deps.pool, openFile: deps.openFile }),
+    referenceImportJob({ db: deps.db, pool: deps.pool, openFile: deps.openFile }),
     recalculateEmissionsJob({ db: deps.db, pool: deps.pool }),
     aggregateReportTotalsJob({ pool: deps.pool }),
   ]);
