@@ -1,8 +1,13 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
+import { importsDe } from './imports-de.js';
+import { importsEn } from './imports-en.js';
+import { importsFr } from './imports-fr.js';
 
 export const messages = {
   en: {
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
+    nav: { label: 'Backoffice sections' },
+    imports: importsEn,
     units: {
       title: 'Units',
       caption: '{count} units visible to your role',
@@ -15,6 +20,8 @@ export const messages = {
   },
   fr: {
     common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
+    nav: { label: 'Sections du backoffice' },
+    imports: importsFr,
     units: {
       title: 'Unités',
       caption: '{count} unités visibles pour votre rôle',
@@ -27,6 +34,8 @@ export const messages = {
   },
   de: {
     common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
+    nav: { label: 'Bereiche des Backoffice' },
+    imports: importsDe,
     units: {
       title: 'Einheiten',
       caption: '{count} Einheiten für Ihre Rolle sichtbar',
