@@ -149,8 +149,8 @@ async function upsertUnits(rowsOf: Query): Promise<{ counts: TableCounts; relink
   await rowsOf(`UPDATE ${S} s SET id = coalesce((SELECT u.id FROM units u WHERE u.code = s.code), gen_random_uuid())`);
   const written = await rowsOf<{ inserted: boolean }>(
     `INSERT INTO units (id, code, name, name_fr, name_de, level, parent_id, path, active)
-     SELECT s.id, s.code, s.name, s.name_fr, s.name_de, s.level, coalesce(ps.id, pu.id), s.path, s.active
-     FROM ${S} s LEFT JOIN ${S} ps ON ps.code = s.parent_code LEFT JOIN units pu ON pu.code = s.parent_code
+     SELECT s.id, s.code, s.name, s.name_fr, s.name_de, s.level, coalesce(ps.id, pu.id), s.path, coalesce(s.active, cur.active, true)
+     FROM ${S} s LEFT JOIN ${S} ps ON ps.code = s.parent_code LEFT JOIN units pu ON pu.code = s.parent_code LEFT JOIN units cur ON cur.code = s.code
      ORDER BY s.level, s.line
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, name_de = excluded.name_de, level = excluded.level,
        parent_id = excluded.parent_id, path = excluded.path, active = excluded.active, updated_at = now()

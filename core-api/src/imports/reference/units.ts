@@ -24,7 +24,8 @@ export const units = referenceFormat({
     const row = {
       name_fr: text(cells, 'name_fr', issues, { max: 300 }) ?? name ?? null,
       name_de: text(cells, 'name_de', issues, { max: 300 }) ?? null,
-      active: boolean(cells, 'active', issues) ?? true,
+      // Blank (or no column): an existing unit keeps its flag, a new one is active.
+      active: boolean(cells, 'active', issues) ?? null,
     };
     if (code !== undefined && parent === code) issues.push({ column: 'parent_code', message: `is the unit itself ("${code}")` });
     if (code === undefined || name === undefined) return undefined;

@@ -47,6 +47,14 @@ describe('units', () => {
     expect((await run({ path })).applied).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
   });
 
+  it('when a unit is deactivated, then a later file without the active flag keeps it inactive', async () => {
+    await run({ path: await csvFile(TREE) });
+    expect((await run({ path: await csvFile(['code,name,parent_code,active', 'SB,SB,EPFL,no']) })).applied).toMatchObject({ updated: 1 });
+    expect((await run({ path: await csvFile(TREE) })).applied).toMatchObject({ updated: 0, unchanged: 6 });
+    const { rows } = await db.pool.query<{ code: string }>('SELECT code FROM units WHERE NOT active');
+    expect(rows).toEqual([{ code: 'SB' }]);
+  });
+
   it('when a parent is unknown or rows form a cycle, then those rows are rejected by line and the rest is applied', async () => {
     const result = await run({
       path: await csvFile([HEADER, 'EPFL,EPFL,,,', 'ORPHAN,Orphan,GHOST,,', 'A,A,C,,', 'B,B,A,,', 'C,C,B,,', 'SB,SB,EPFL,,', 'LAB,Lab,A,,']),

@@ -125,10 +125,10 @@ describe('FX rates and price indices', () => {
 });
 
 describe('units', () => {
-  it('when rows are read, then names default and the level and active flag are parsed', async () => {
+  it('when rows are read, then names default, the level and active flag are parsed (blank active = keep or true)', async () => {
     const { rows, report } = await load('units', csv('code,name,parent_code,level,active', 'EPFL,EPFL,,1,', 'ENAC,Faculty ENAC,EPFL,,no', 'X,X,X,,'));
     expect(rows.map((r) => r.value)).toEqual([
-      { code: 'EPFL', name: 'EPFL', parent_code: null, level: 1, name_fr: 'EPFL', name_de: null, active: true },
+      { code: 'EPFL', name: 'EPFL', parent_code: null, level: 1, name_fr: 'EPFL', name_de: null, active: null },
       { code: 'ENAC', name: 'Faculty ENAC', parent_code: 'EPFL', level: null, name_fr: 'Faculty ENAC', name_de: null, active: false },
     ]);
     expect(report.rejected).toEqual([{ line: 4, issues: [{ column: 'parent_code', message: 'is the unit itself ("X")' }] }]);
