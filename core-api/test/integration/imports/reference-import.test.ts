@@ -1,9 +1,12 @@
 // The reference-import job on real PostgreSQL: locations, building rooms, FX rates and price indices are upserted
 // on their natural keys in one transaction (counts inserted / updated / unchanged), or not at all.
+import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { referenceImportJob, type ReferenceImportResult } from '../../../src/imports/jobs/reference-import.job.js';
+import { REFERENCE_IMPORT_JOB, referenceImportJob, type ReferenceImportResult } from '../../../src/imports/jobs/reference-import.job.js';
 import type { ReferenceImportPayload } from '../../../src/imports/reference/index.js';
 import { createJobRegistry } from '../../../src/jobs/index.js';
+import { JobRunner } from '../../../src/jobs/runner.js';
+import { enqueueJob, findJob } from '../../../src/repositories/job.repository.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.js';
 import { csvFile, jobContext } from './import-fixtures.js';
 
@@ -142,5 +145,29 @@ describe('dry run, abort and the job row', () => {
     const definition = createJobRegistry({ db: db.db, pool: db.pool }).get('reference-import');
     expect(definition?.lockKey?.(definition.payload.parse({ path: '/x.csv', kind: 'units' }))).toBe('reference-import:units');
     expect(definition?.lockKey?.(definition.payload.parse({ path: '/x.csv', kind: 'units', dryRun: true }))).toBeNull();
+  });
+});
+
+describe('through the JobRunner', () => {
+  it('when a reference import is enqueued, then the registered job applies it and stores the report and counts as the result', async () => {
+    const registry = createJobRegistry({ db: db.db, pool: db.pool });
+    const runner = new JobRunner({ db: db.db, pool: db.pool, registry, logger: pino({ level: 'silent' }), pollIntervalMs: 50, progressIntervalMs: 0 });
+    runner.start();
+    try {
+      const definition = registry.get(REFERENCE_IMPORT_JOB);
+      const payload = definition?.payload.parse({ path: await csvFile(['year,currency,rate_per_eur', '2025,chf,0.94', '2025,gbp,0.84']), kind: 'fx-rates' });
+      const { id } = await enqueueJob(db.db, { type: REFERENCE_IMPORT_JOB, payload, lockKey: definition?.lockKey?.(payload), maxAttempts: 1 });
+      runner.kick();
+      let job = await findJob(db.db, id);
+      for (let i = 0; i < 200 && job && !['succeeded', 'failed', 'aborted'].includes(job.state); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        job = await findJob(db.db, id);
+      }
+      expect(job?.state).toBe('succeeded');
+      expect(job?.result).toMatchObject({ kind: 'fx-rates', report: { status: 'success' }, applied: { inserted: 2, updated: 0, unchanged: 0 } });
+      expect(await rows('SELECT currency FROM fx_rates ORDER BY currency')).toEqual([{ currency: 'chf' }, { currency: 'gbp' }]);
+    } finally {
+      await runner.stop();
+    }
   });
 });
