@@ -64,18 +64,23 @@ describe('two core-api processes on one database', () => {
       return ids;
     });
 
+    // Each import chains its pipeline's aggregation when it finishes: wait for the imports, then for the queue to drain.
     await waitFor(
-      'all 50 jobs to finish',
+      'the 50 imports and their chained jobs to finish',
       async () => {
-        const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM data_ingestion_jobs WHERE state IN ('succeeded', 'failed', 'aborted')`);
-        return rows[0]?.n === JOBS ? true : undefined;
+        const { rows } = await db.pool.query<{ imports: number; pending: number }>(
+          `SELECT count(*) FILTER (WHERE type = 'data-import' AND state IN ('succeeded', 'failed', 'aborted'))::int AS imports,
+                  count(*) FILTER (WHERE state IN ('queued', 'running'))::int AS pending
+           FROM data_ingestion_jobs`,
+        );
+        return rows[0]?.imports === JOBS && rows[0].pending === 0 ? true : undefined;
       },
       50_000,
       100,
     );
 
     const { rows: finished } = await db.pool.query<{ id: string; state: string; attempts: number; error: string | null; lease_owner: string; result: DataImportResult }>(
-      'SELECT id, state, attempts, error, lease_owner, result FROM data_ingestion_jobs',
+      `SELECT id, state, attempts, error, lease_owner, result FROM data_ingestion_jobs WHERE type = 'data-import'`,
     );
     expect(finished, childOutput()).toHaveLength(JOBS);
     for (const job of finished) {
@@ -87,6 +92,13 @@ describe('two core-api processes on one database', () => {
     const byReplica = replicas.map((r) => finished.filter((j) => j.lease_owner.startsWith(r.ownerPrefix)).length);
     expect(byReplica.reduce((a, b) => a + b), `owners: ${finished.map((j) => j.lease_owner).join(', ')}`).toBe(JOBS);
     expect(Math.min(...byReplica), `jobs per replica: ${byReplica.join(' / ')}`).toBeGreaterThan(0);
+
+    // Each pipeline's chained aggregation also ran exactly once.
+    const { rows: chained } = await db.pool.query<{ pipeline_id: string; type: string; state: string; attempts: number }>(
+      `SELECT pipeline_id, type, state, attempts FROM data_ingestion_jobs WHERE type <> 'data-import' ORDER BY pipeline_id`,
+    );
+    expect(chained.map((c) => c.pipeline_id)).toEqual(jobs.map((j) => j.id).sort());
+    expect(chained.every((c) => c.type === 'aggregate-report-totals' && c.state === 'succeeded' && c.attempts === 1), JSON.stringify(chained)).toBe(true);
 
     // One apply per job (the audit record is written inside the apply transaction) …
     const { rows: applies } = await db.pool.query<{ entity_id: string; n: number }>(
