@@ -78,7 +78,9 @@ export async function stageReferenceRows(client: pg.PoolClient, rows: readonly S
   for (const r of rows) {
     const table = r.target as ReferenceTable;
     if (!(table in SPECS)) throw new Error(`no staging for target ${r.target}`);
-    byTable.set(table, [...(byTable.get(table) ?? []), r]);
+    const list = byTable.get(table);
+    if (list) list.push(r);
+    else byTable.set(table, [r]);
   }
   for (const [table, batch] of byTable) {
     const { columns } = SPECS[table];
