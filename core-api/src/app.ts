@@ -31,13 +31,27 @@ import { reportingRoutes } from './http/routes/reporting.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
 import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
+import { createJobUseCases } from './domain/jobs/job-use-cases.js';
+import { createStartImport } from './domain/jobs/start-import.js';
+import { createAssertYearOpen } from './domain/years/year-use-cases.js';
+import { importRoutes } from './http/routes/imports.routes.js';
+import { jobRoutes } from './http/routes/jobs.routes.js';
+import { createJobRegistry } from './jobs/index.js';
+import type { JobRegistry } from './jobs/registry.js';
+import { createJobQueries } from './repositories/job-query.repository.js';
+import { createUploadStore, type UploadStore } from './repositories/upload.repository.js';
 
 export const API_VERSION = '0.1.0';
 
 export interface AppDeps {
-  config: Pick<Config, 'oidc'>;
+  config: Pick<Config, 'oidc' | 'uploads'>;
   db: Database;
   logger: Logger;
+  /**
+   * The job types and this replica's runner (woken when a request enqueues a job). Default: every job type,
+   * and no runner — jobs then wait for the poller of a replica that runs them.
+   */
+  jobs?: { registry: JobRegistry; uploads: UploadStore; kick(): void };
   /** Adapters with production defaults; tests and institutions may replace them. */
   adapters?: {
     tokenVerifier?: TokenVerifier;
@@ -47,8 +61,12 @@ export interface AppDeps {
 }
 
 /** The whole HTTP application, wired from its dependencies. Used by `main.ts` and by the HTTP tests. */
-export function createApp({ config, db, logger, adapters = {} }: AppDeps): Express {
+export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps): Express {
   const repos = createRepositories(db);
+  const pool = db.$client;
+  const uploads = jobs?.uploads ?? createUploadStore(pool);
+  const jobRuntime = jobs ?? { registry: createJobRegistry({ db, pool, openFile: uploads.open }), uploads, kick: () => {} };
+  const jobQueries = createJobQueries(db);
   const authenticate = createAuthenticate({
     verifier: adapters.tokenVerifier ?? createOidcTokenVerifier(config.oidc),
     roleProvider: adapters.roleProvider ?? createClaimsRoleProvider(logger),
@@ -75,6 +93,20 @@ export function createApp({ config, db, logger, adapters = {} }: AppDeps): Expre
     }),
     ...factorRoutes(createFactorUseCases({ factors: repos.factors })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
+    ...importRoutes({
+      startImport: createStartImport({
+        db,
+        registry: jobRuntime.registry,
+        jobs: jobQueries,
+        uploads,
+        units: repos.units,
+        assertYearOpen: createAssertYearOpen({ years: repos.years }),
+        kick: jobRuntime.kick,
+      }),
+      uploads,
+      maxUploadBytes: config.uploads.maxBytes,
+    }),
+    ...jobRoutes(createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick })),
   ];
 
   const app = express();

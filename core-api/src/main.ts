@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seed-demo.js';
 import { createJobRegistry } from './jobs/index.js';
 import { JobRunner } from './jobs/runner.js';
 import { createLogger } from './logger.js';
+import { createUploadStore } from './repositories/upload.repository.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,10 +23,12 @@ async function main(): Promise<void> {
     logger.info(seeded, 'demo data seeded');
   }
 
-  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry: createJobRegistry(database), logger, ...config.jobs });
+  const uploads = createUploadStore(database.pool);
+  const registry = createJobRegistry({ ...database, openFile: uploads.open });
+  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry, logger, ...config.jobs });
   if (config.jobs.concurrency > 0) jobs.start();
 
-  const app = createApp({ config, db: database.db, logger });
+  const app = createApp({ config, db: database.db, logger, jobs: { registry, uploads, kick: () => jobs.kick() } });
   const server = app.listen(config.http.port, config.http.host, (err?: Error) => {
     if (err) {
       logger.fatal({ err }, 'cannot listen');

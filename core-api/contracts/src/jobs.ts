@@ -1,6 +1,6 @@
 // Background jobs and CSV imports: the job a user action starts, its pipeline (import → recalculation →
 // aggregation), live progress and the import report.
-import { SUBMODULE_KEYS, type SubmoduleKey } from './modules/index.js';
+import { MODULES, SUBMODULE_KEYS, type ModuleKey, type SubmoduleKey } from './modules/index.js';
 import { z } from './zod.js';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'aborted'] as const;
@@ -44,13 +44,15 @@ export const ImportMode = z.enum(IMPORT_MODES).openapi('ImportMode');
 export type ImportMode = z.infer<typeof ImportMode>;
 
 const Submodule = z.enum(SUBMODULE_KEYS as [SubmoduleKey, ...SubmoduleKey[]]);
+const Module = z.enum(Object.keys(MODULES) as [ModuleKey, ...ModuleKey[]]);
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' || v === '' ? false : v), z.boolean());
 const UnitCode = z.string().trim().min(1).max(64);
 
 /**
  * The form fields of `POST /api/v1/imports` (multipart, besides the `file` part). `format` names the data
- * format (kind `data`) or the reference kind (kind `reference`); factor imports name the `submodule`.
+ * format (kind `data`) or the reference kind (kind `reference`); factor imports name the `submodule` (or the
+ * `module` of a routed module-wide file).
  */
 export const CreateImportFields = z
   .strictObject({
@@ -60,6 +62,8 @@ export const CreateImportFields = z
     year: Year.optional(),
     unitCode: UnitCode.optional(),
     submodule: Submodule.optional(),
+    /** Factor files of a whole module whose routing column names each row's submodule (equipment, purchases). */
+    module: Module.optional(),
     dryRun: Flag.default(false),
   })
   .superRefine((f, ctx) => {
@@ -73,7 +77,8 @@ export const CreateImportFields = z
       if (f.mode === 'per-year' && f.unitCode) need('unitCode', 'must be absent for per-year imports (the file names the units)');
     } else if (f.kind === 'factors') {
       if (f.year === undefined) need('year', 'is required for factor imports');
-      if (!f.submodule) need('submodule', 'is required for factor imports');
+      if (!f.submodule && !f.module) need('submodule', 'is required for factor imports (or `module` for a file whose routing column names the submodule)');
+      if (f.submodule && f.module) need('module', 'give either submodule or module');
     } else if (f.kind === 'reference') {
       if (!f.format) need('format', `is required for reference imports (one of ${REFERENCE_IMPORT_KINDS.join(', ')})`);
       else if (!(REFERENCE_IMPORT_KINDS as readonly string[]).includes(f.format)) need('format', `must be one of ${REFERENCE_IMPORT_KINDS.join(', ')}`);
@@ -128,6 +133,7 @@ export const JobParams = z
     year: z.number().int().optional(),
     unitCode: z.string().optional(),
     submodule: z.string().optional(),
+    module: z.string().optional(),
     dryRun: z.boolean().optional(),
     fileName: z.string().optional(),
   })

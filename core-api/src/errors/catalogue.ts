@@ -4,6 +4,8 @@ import { ErrorCode } from './error-code.js';
 
 const REALM = 'Bearer realm="core-api"';
 
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`);
+
 /** The catalogue: every error the domain and transport layers throw, built in one place. */
 export const errors = {
   validationFailed: (details: ErrorDetail[]) =>
@@ -26,6 +28,9 @@ export const errors = {
   notFound: (what: string) => createError(ErrorCode.NotFound, `Not found: ${what}`, 404),
   conflict: (what: string) => createError(ErrorCode.Conflict, `Conflicts with the current state: ${what}`, 409),
   moduleDisabled: (what: string, year: number) => createError(ErrorCode.ModuleDisabled, `${what} is disabled for ${year} (year configuration)`, 422),
+  payloadTooLarge: (limitBytes: number) =>
+    createError(ErrorCode.PayloadTooLarge, `The upload is larger than the limit of ${formatBytes(limitBytes)}`, 413),
+  unsupportedMediaType: (message: string) => createError(ErrorCode.UnsupportedMediaType, message, 415),
   yearClosed: (year: number) => createError(ErrorCode.YearClosed, `The year ${year} is not open for data entry`, 422),
   authUnavailable: (cause: unknown) =>
     createError(ErrorCode.AuthUnavailable, 'The identity provider cannot be reached; try again later', 503, {

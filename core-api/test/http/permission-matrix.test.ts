@@ -1,4 +1,4 @@
-import { apiRoutes, Entry, ErrorBody, Factor } from '@co2/contracts';
+import { apiRoutes, Entry, ErrorBody, Factor, ImportAccepted } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { seedEntryFixtures, seedResultsFixtures } from '../support/domain-fixtures.js';
@@ -39,7 +39,9 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
   const made: { method: string; path: string }[] = [];
   const call = async (who: keyof typeof accounts | 'anonymous', method: string, path: string, body?: unknown) => {
     made.push({ method, path: path.split('?')[0]! });
-    return api.send(method, path, { token: who === 'anonymous' ? undefined : await token(who), body });
+    const auth = who === 'anonymous' ? undefined : await token(who);
+    if (body instanceof FormData) return fetch(`${api.url}${path}`, { method, headers: auth ? { authorization: `Bearer ${auth}` } : {}, body });
+    return api.send(method, path, { token: auth, body });
   };
   const base = (unit: string) => `/api/v1/units/${unit}/years/2025`;
   /** An entry created by the unit's principal (LAB-CATAL has its own principal). */
@@ -171,6 +173,50 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
         }
       }
       expect((await call('anonymous', 'GET', route.path(OWN))).status).toBe(401);
+    });
+  }
+
+  // Imports and jobs. A job belongs to whoever started it (here the principal): others get 404 as for a missing
+  // job; administrators see and steer every job. The API runs no job runner here: jobs stay queued.
+  const planes = 'origin_iata,destination_iata,user_institutional_id,departure_date,number_of_trips,cabin_class,note\nGVA,CDG,1,2025-03-10,1,economy,\n';
+  const importForm = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([planes], { type: 'text/csv' }), 'matrix.csv');
+    return form;
+  };
+  const unitImport = (unit: string) => ({ kind: 'data', format: 'travel-planes', mode: 'unit-specific', year: '2025', unitCode: unit });
+  const principalsJob = async (then?: 'abort') => {
+    const res = await call('principal', 'POST', '/api/v1/imports', importForm(unitImport(OWN)));
+    expect(res.status, await res.clone().text()).toBe(202);
+    const accepted = ImportAccepted.parse(await res.json());
+    if (then === 'abort') expect((await call('principal', 'POST', `/api/v1/jobs/${accepted.job.id}/abort`)).status).toBe(200);
+    return accepted;
+  };
+  const ownerOnly: Record<Role, number> = { standard: 404, principal: 200, metier: 404, admin: 200 };
+  const jobRoutes: { name: string; method: string; path: () => Promise<string>; body?: () => unknown; expect: Record<Role, number> }[] = [
+    { name: 'GET import catalogue', method: 'GET', path: async () => '/api/v1/imports/catalogue', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET import template', method: 'GET', path: async () => '/api/v1/imports/template?kind=data&format=travel-planes', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'POST import (own unit)', method: 'POST', path: async () => '/api/v1/imports', body: () => importForm(unitImport(OWN)), expect: { standard: 403, principal: 202, metier: 403, admin: 202 } },
+    { name: 'POST import (foreign unit)', method: 'POST', path: async () => '/api/v1/imports', body: () => importForm(unitImport(FOREIGN)), expect: { standard: 404, principal: 404, metier: 404, admin: 202 } },
+    { name: 'POST import (per year)', method: 'POST', path: async () => '/api/v1/imports', body: () => importForm({ kind: 'data', format: 'travel-planes', mode: 'per-year', year: '2025' }), expect: { standard: 403, principal: 403, metier: 403, admin: 202 } },
+    { name: 'GET jobs', method: 'GET', path: async () => '/api/v1/jobs', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET job', method: 'GET', path: async () => `/api/v1/jobs/${(await principalsJob()).job.id}`, expect: ownerOnly },
+    { name: 'GET job events', method: 'GET', path: async () => `/api/v1/jobs/${(await principalsJob()).job.id}/events`, expect: ownerOnly },
+    { name: 'POST job abort', method: 'POST', path: async () => `/api/v1/jobs/${(await principalsJob()).job.id}/abort`, expect: ownerOnly },
+    { name: 'POST job retry', method: 'POST', path: async () => `/api/v1/jobs/${(await principalsJob('abort')).job.id}/retry`, expect: ownerOnly },
+    { name: 'GET pipeline', method: 'GET', path: async () => `/api/v1/pipelines/${(await principalsJob()).pipelineId}`, expect: ownerOnly },
+    { name: 'POST pipeline abort', method: 'POST', path: async () => `/api/v1/pipelines/${(await principalsJob()).pipelineId}/abort`, expect: ownerOnly },
+  ];
+  for (const route of jobRoutes) {
+    it(`${route.name}: as expected per role, anonymous 401`, async () => {
+      for (const role of ROLES) {
+        const res = await call(role, route.method, await route.path(), route.body?.());
+        const streaming = res.headers.get('content-type')?.startsWith('text/event-stream');
+        expect(res.status, `${role}: ${streaming ? 'event stream' : await res.clone().text()}`).toBe(route.expect[role]);
+        await res.body?.cancel(); // an event stream of a queued job would stay open
+      }
+      expect((await call('anonymous', route.method, await route.path(), route.body?.())).status).toBe(401);
     });
   }
 

@@ -12,6 +12,7 @@ describe('configuration', () => {
       seedDemo: false,
       logLevel: 'info',
       jobs: { pollIntervalMs: 10_000, leaseMs: 30_000, concurrency: 1 },
+      uploads: { maxBytes: 100 * 1024 * 1024 },
     });
   });
 
@@ -26,6 +27,7 @@ describe('configuration', () => {
       JOB_POLL_INTERVAL_MS: '2000',
       JOB_LEASE_MS: '5000',
       JOB_CONCURRENCY: '0',
+      UPLOAD_MAX_BYTES: '2048',
     });
     expect(config).toMatchObject({
       oidc: { audience: 'api://co2' },
@@ -33,6 +35,7 @@ describe('configuration', () => {
       seedDemo: true,
       logLevel: 'debug',
       jobs: { pollIntervalMs: 2000, leaseMs: 5000, concurrency: 0 },
+      uploads: { maxBytes: 2048 },
     });
   });
 
@@ -62,6 +65,7 @@ describe('configuration', () => {
       'JOB_POLL_INTERVAL_MS',
       'JOB_LEASE_MS',
       'JOB_CONCURRENCY',
+      'UPLOAD_MAX_BYTES',
     ]);
     expect(() => loadConfig({})).toThrow(/DATABASE_URL \(required\).*OIDC_ISSUER \(required\)/);
   });

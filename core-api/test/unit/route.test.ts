@@ -33,19 +33,19 @@ const failure = async (promise: Promise<unknown>) => promise.then(() => undefine
 
 describe('route() declares permission and validation outside handlers', () => {
   it('when an admin calls an admin route with a valid body, then the contract shapes the response', async () => {
-    await expect(bound.handle(request(admin, { name: 'Umwelt' }))).resolves.toEqual({ code: 'ENV', name: 'Umwelt' });
+    await expect(bound.handle!(request(admin, { name: 'Umwelt' }))).resolves.toEqual({ code: 'ENV', name: 'Umwelt' });
   });
 
   it('when a non-admin calls an admin route, then 403 forbidden before the handler runs', async () => {
-    expect(await failure(bound.handle(request(reporter, { name: 'x' })))).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await failure(bound.handle!(request(reporter, { name: 'x' })))).toMatchObject({ status: 403, code: 'forbidden' });
   });
 
   it('when nobody is authenticated, then 401 unauthenticated', async () => {
-    expect(await failure(bound.handle(request(undefined, { name: 'x' })))).toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(await failure(bound.handle!(request(undefined, { name: 'x' })))).toMatchObject({ status: 401, code: 'unauthenticated' });
   });
 
   it('when the body is invalid, then 400 validation_failed names body.name', async () => {
-    const err = await failure(bound.handle(request(admin, { name: '' })));
+    const err = await failure(bound.handle!(request(admin, { name: '' })));
     expect(err).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(err?.details?.map((d) => d.path)).toEqual(['body.name']);
   });
