@@ -15,6 +15,7 @@ describe('InventoryOverviewPage', () => {
     expect(wrapper.get('[data-testid="inventory-data"]').text()).toBe('Signed in as Pat Principal · your units: LAB-CARBON');
     expect(wrapper.get('[data-testid="inventory-unit"]').text()).toBe('Inventory of Carbon Lab (LAB-CARBON) for 2025');
     const cards = wrapper.findAll('[data-testid^="inventory-module-"]');
+    expect(cards[1]!.findComponent({ name: 'RouterLinkStub' }).props('to')).toEqual({ name: 'module', params: { module: 'professional-travel' } });
     expect(cards.map((c) => c.find('h3').text())).toEqual([
       'Headcount', 'Professional travel', 'Buildings', 'Equipment', 'Purchases', 'External cloud & AI services', 'Process emissions', 'Research facilities',
     ]);

@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createApiClient, createPortalContext, type PortalMountProps } from '@co2/shell-sdk';
 import { fakeFetch, mountRemote } from '@co2/shell-sdk/testing';
 import * as lifecycle from '../src/lifecycle.js';
+import { catalogue, principal } from './import-fixtures.js';
 import { me, unitList } from './support.js';
 
 describe('lifecycle (the exposed ./lifecycle module)', () => {
@@ -22,5 +23,24 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
     expect(remote.domElement.querySelector('h1')?.textContent).toBe('CO₂-Inventar');
     await remote.unmount();
     expect(remote.domElement.innerHTML).toBe('');
+  });
+
+  it('when the page URL names a module, then its page opens; an unknown module falls back to the overview', async () => {
+    const props = (fetch: ReturnType<typeof fakeFetch>) => ({
+      name: 'mf_inventory',
+      basePath: '/inventory',
+      api: createApiClient({ fetch }),
+      context: createPortalContext({ locale: 'de', unit: 'LAB-CARBON', year: 2025, user: principal() }),
+    });
+    const fetch = fakeFetch({ 'GET /api/v1/imports/catalogue': { body: catalogue } });
+    const remote = await mountRemote<PortalMountProps & { name: string }>(lifecycle, props(fetch), { path: '/inventory/modules/buildings', settle: flushPromises });
+    expect(remote.domElement.querySelector('h1')?.textContent).toBe('Gebäude');
+    expect(remote.text('import-action-buildings/rooms')).toContain('CSV importieren');
+    await remote.unmount();
+
+    const other = fakeFetch({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/units': { body: unitList } });
+    const fallback = await mountRemote<PortalMountProps & { name: string }>(lifecycle, props(other), { path: '/inventory/modules/nope', settle: flushPromises });
+    expect(fallback.text('inventory-page')).not.toBeNull();
+    await fallback.unmount();
   });
 });

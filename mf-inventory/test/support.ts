@@ -1,21 +1,26 @@
-import { mount } from '@vue/test-utils';
+import { mount, RouterLinkStub } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import { readonly, type Component } from 'vue';
-import { createApiClient, createPortalContext, type Locale } from '@co2/shell-sdk';
+import { createApiClient, createPortalContext, type Locale, type PortalContext } from '@co2/shell-sdk';
 import { useRemoteI18n } from '@co2/shell-sdk/i18n';
-import { fakeFetch, type FakeRoute } from '@co2/shell-sdk/testing';
+import { fakeFetch } from '@co2/shell-sdk/testing';
 import { messages } from '../src/i18n/messages.js';
 
 export { meFixture as me, unitListFixture as unitList } from '@co2/shell-sdk/testing';
 
 /** Mounts a page as the remote's router does: an API client over a fake fetch and a read-only portal context. */
-export function mountPage(page: Component, routes: Record<string, FakeRoute>, locale: Locale = 'en') {
+export function mountPage(
+  page: Component,
+  routes: Parameters<typeof fakeFetch>[0],
+  locale: Locale = 'en',
+  extra: { context?: Partial<PortalContext>; props?: Record<string, unknown> } = {},
+) {
   const fetch = fakeFetch(routes);
-  const context = createPortalContext({ locale, unit: 'LAB-CARBON', year: 2025 });
+  const context = createPortalContext({ locale, unit: 'LAB-CARBON', year: 2025, ...extra.context });
   const wrapper = mount(page, {
-    props: { api: createApiClient({ fetch }), context: readonly(context) },
-    global: { plugins: [[Quasar, {}], createPinia(), useRemoteI18n(context, messages)] },
+    props: { api: createApiClient({ fetch }), context: readonly(context), ...extra.props },
+    global: { plugins: [[Quasar, {}], createPinia(), useRemoteI18n(context, messages)], stubs: { RouterLink: RouterLinkStub } },
   });
   return { wrapper, context, fetch };
 }

@@ -1,5 +1,6 @@
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { PortalMountProps } from '@co2/shell-sdk';
+import { modulesRoutes } from '../features/modules/index.js';
 import { overviewRoutes } from '../features/overview/index.js';
 
 /**
@@ -7,5 +8,8 @@ import { overviewRoutes } from '../features/overview/index.js';
  * memory: only the shell's router writes `window.history`; `installRemote` starts it at the page's URL.
  */
 export function createRemoteRouter(props: PortalMountProps): Router {
-  return createRouter({ history: createMemoryHistory(props.basePath), routes: [...overviewRoutes(props)] });
+  return createRouter({
+    history: createMemoryHistory(props.basePath),
+    routes: [...overviewRoutes(props), ...modulesRoutes(props), { path: '/:rest(.*)*', redirect: '/' }],
+  });
 }

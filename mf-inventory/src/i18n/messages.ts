@@ -1,8 +1,14 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
+import { importsDe, moduleDe, submodulesDe } from './imports-de.js';
+import { importsEn, moduleEn, submodulesEn } from './imports-en.js';
+import { importsFr, moduleFr, submodulesFr } from './imports-fr.js';
 
 export const messages = {
   en: {
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
+    imports: importsEn,
+    submodules: submodulesEn,
+    module: moduleEn,
     overview: {
       title: 'Carbon inventory',
       signedInAs: 'Signed in as',
@@ -25,6 +31,9 @@ export const messages = {
   },
   fr: {
     common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
+    imports: importsFr,
+    submodules: submodulesFr,
+    module: moduleFr,
     overview: {
       title: 'Inventaire carbone',
       signedInAs: 'Connecté·e en tant que',
@@ -47,6 +56,9 @@ export const messages = {
   },
   de: {
     common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
+    imports: importsDe,
+    submodules: submodulesDe,
+    module: moduleDe,
     overview: {
       title: 'CO₂-Inventar',
       signedInAs: 'Angemeldet als',

@@ -8,6 +8,5 @@ export const overviewFeature = { id: 'overview', labelKey: 'overview.title' } as
 export function overviewRoutes(props: PortalMountProps): RouteRecordRaw[] {
   return [
     { path: '/', name: 'overview', component: InventoryOverviewPage, props: () => ({ api: props.api, context: props.context }) },
-    { path: '/:rest(.*)*', redirect: '/' },
   ];
 }
