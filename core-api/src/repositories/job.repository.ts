@@ -99,15 +99,10 @@ export async function claimJob(db: Database, owner: string, leaseMs: number): Pr
   return claimed[0] ?? null;
 }
 
-/**
- * Renews the lease; false when the caller no longer holds it (expired and re-queued, or aborted). The new expiry
- * counts from when the UPDATE lands (clock_timestamp), not from when it started (now()): a renewal that waited
- * on the job row's lock (the import apply holds it FOR UPDATE) would otherwise write an already-expired lease,
- * and the expired-lease recovery queued behind it would re-queue a job that is about to succeed.
- */
+/** Renews the lease; false when the caller no longer holds it (expired and re-queued, or aborted). */
 export async function renewLease(db: Database, id: string, token: string, leaseMs: number): Promise<boolean> {
   const r = await db.execute(
-    sql`UPDATE data_ingestion_jobs SET lease_expires_at = clock_timestamp() + ${leaseMs} * interval '1 millisecond'
+    sql`UPDATE data_ingestion_jobs SET lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
         WHERE id = ${id} AND lease_token = ${token} AND state = 'running'`,
   );
   return (r.rowCount ?? 0) === 1;
