@@ -50,7 +50,7 @@ describe('job progress', () => {
   });
 
   it('turns API errors into a known explanation and field labels', () => {
-    const view = errorView(new ApiError({ status: 413, code: 'payload_too_large', message: 'max 100 MB', details: [{ path: 'file', message: 'too big' }] }));
+    const view = errorView(new ApiError({ status: 413, code: 'payload_too_large', message: 'max 100 MB', details: [{ path: 'body.file', message: 'too big' }] }));
     expect(view).toMatchObject({ titleKey: 'imports.errors.payload_too_large', details: [{ fieldKey: 'imports.form.file' }] });
     expect(errorView(new ApiError({ status: 500, code: 'internal_error', message: 'x' })).titleKey).toBe('imports.errors.generic');
   });

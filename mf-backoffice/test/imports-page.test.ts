@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { FakeEventSource, FakeXhr, jsonResponse } from '@co2/shell-sdk/testing';
 import BackofficeImportsPage from '../src/features/imports/BackofficeImportsPage.vue';
-import { catalogue, job, JOB_ID, PIPELINE_ID, pipeline, recalculation, report } from './import-fixtures.js';
+import { catalogue, job, JOB_ID, PIPELINE_ID, pipeline, RECALC_ID, recalculation, report } from './import-fixtures.js';
 import { mountPage } from './support.js';
 
 const admin = { sub: 'a', name: 'Ada Admin', email: null, roles: ['backoffice.admin@global'], sessionExpiresAt: '2030-01-01T00:00:00Z' };
@@ -82,7 +82,8 @@ describe('BackofficeImportsPage — upload and live job', () => {
   it('when the job ends with a warning report, then the report lists each rejected row with line, column and message, and the pipeline shows the recalculation', async () => {
     const pipelines = [pipeline([job({ state: 'succeeded' }), recalculation('running')]), pipeline([job({ state: 'succeeded' }), recalculation('succeeded')], 'succeeded')];
     const { wrapper, fetch } = await mountImports({
-      [`GET /api/v1/pipelines/${PIPELINE_ID}`]: () => Promise.resolve(jsonResponse(200, pipelines.shift())),
+      [`GET /api/v1/pipelines/${PIPELINE_ID}`]: () => Promise.resolve(jsonResponse(200, pipelines.shift() ?? pipeline([job({ state: 'succeeded' }), recalculation('succeeded')], 'succeeded'))),
+      [`GET /api/v1/jobs/${RECALC_ID}`]: { body: recalculation('succeeded') },
     });
     await fillAndSubmit(wrapper);
     FakeXhr.last().respond(202, { job: job(), pipelineId: PIPELINE_ID });
@@ -110,6 +111,10 @@ describe('BackofficeImportsPage — upload and live job', () => {
     expect(wrapper.get('[data-testid="import-pipeline-recalculate-emissions"]').find('[data-testid="import-state-succeeded"]').exists()).toBe(true);
     expect(wrapper.get('[data-testid="import-pipeline"] h3').text()).toContain('Succeeded');
     expect(FakeEventSource.instances).toHaveLength(2);
+
+    await wrapper.get('[data-testid="import-pipeline-recalculate-emissions"] button').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="import-job"] h2').text()).toContain('Emission recalculation');
   });
 
   it('when the user aborts a running job and then retries it, then both calls are sent with CSRF and the panel follows the new attempt', async () => {
@@ -145,14 +150,14 @@ describe('BackofficeImportsPage — upload and live job', () => {
     const { wrapper, context } = await mountImports();
     await fillAndSubmit(wrapper);
     FakeXhr.last().respond(422, {
-      error: { code: 'validation_failed', message: 'The import form is invalid', details: [{ path: 'year', message: 'is required for data imports' }, { path: 'row 3', message: 'bad' }] },
+      error: { code: 'validation_failed', message: 'The import form is invalid', details: [{ path: 'body.year', message: 'is required for data imports' }, { path: 'body', message: 'only one file part' }] },
     });
     await flushPromises();
     const banner = wrapper.get('[data-testid="import-error"]');
     expect(banner.attributes('role')).toBe('alert');
     expect(banner.text()).toContain('Some fields are missing or invalid.');
     expect(banner.text()).toContain('The import form is invalid (validation_failed)');
-    expect(wrapper.findAll('[data-testid="import-error-details"] li').map((li) => li.text())).toEqual(['Year: is required for data imports', 'row 3: bad']);
+    expect(wrapper.findAll('[data-testid="import-error-details"] li').map((li) => li.text())).toEqual(['Year: is required for data imports', 'body: only one file part']);
     (context as { locale: string }).locale = 'de';
     await flushPromises();
     expect(wrapper.get('[data-testid="import-error-details"]').text()).toContain('Jahr: is required');
@@ -190,6 +195,21 @@ describe('BackofficeImportsPage — upload and live job', () => {
   });
 });
 
+describe('BackofficeImportsPage — roles', () => {
+  it('when the user is not a global administrator, then only unit data can be chosen, for their unit, and the page says why', async () => {
+    const metier = { ...admin, roles: ['backoffice.metier@global', 'backoffice.admin@affiliation:ENV'] };
+    const { wrapper } = mountPage(BackofficeImportsPage, base, 'en', { context: { user: metier } });
+    await flushPromises();
+    expect(text(wrapper, 'import-admin-only')).toContain('global administrator role');
+    expect(wrapper.get('[data-testid="import-kind"]').findAll('[role="radio"]')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="import-mode"]').text()).toBe('One unit (appends rows)');
+    expect((wrapper.get('[data-testid="import-unit"]').element as HTMLInputElement).value).toBe('LAB-CARBON');
+    await fillAndSubmit(wrapper);
+    expect((FakeXhr.last().body as FormData).get('unitCode')).toBe('LAB-CARBON');
+    expect((FakeXhr.last().body as FormData).get('mode')).toBe('unit-specific');
+  });
+});
+
 describe('BackofficeImportsPage — history', () => {
   it('when there is no job, then an empty state; when filtering by state, then the list is asked for that state', async () => {
     const { wrapper, fetch } = await mountImports({ 'GET /api/v1/jobs?page=1&pageSize=20&state=failed': { body: { items: [job({ state: 'failed', report: report() })], total: 1, page: 1, pageSize: 20 } } });
@@ -210,7 +230,7 @@ describe('BackofficeImportsPage — history', () => {
       [`GET /api/v1/jobs/${JOB_ID}`]: { body: job({ state: 'running', progress: { percent: 10 } }) },
     });
     expect(text(wrapper, 'import-job-empty')).toContain('Upload a file');
-    await wrapper.get(`[data-testid="import-history-${JOB_ID}"] a`).trigger('click');
+    await wrapper.get(`[data-testid="import-history-${JOB_ID}"] [data-testid="import-history-open"]`).trigger('click');
     await flushPromises();
     expect(text(wrapper, 'import-job-progress-text')).toContain('10%');
     expect(FakeEventSource.last().url).toBe(`/api/v1/jobs/${JOB_ID}/events`);

@@ -101,7 +101,7 @@ describe('InventoryModulePage — a principal imports a CSV for a submodule', ()
   it('when core-api refuses the upload, then the reason is explained with the fields it names', async () => {
     const { wrapper } = await mountModule('professional-travel');
     await openAndUpload(wrapper);
-    FakeXhr.last().respond(403, { error: { code: 'forbidden', message: 'not the principal of LAB-CARBON', details: [{ path: 'unitCode', message: 'not yours' }] } });
+    FakeXhr.last().respond(403, { error: { code: 'forbidden', message: 'not the principal of LAB-CARBON', details: [{ path: 'body.unitCode', message: 'not yours' }] } });
     await flushPromises();
     expect(text(wrapper, 'import-error')).toContain('Only the unit’s principal can import files for it.');
     expect(text(wrapper, 'import-error')).toContain('not the principal of LAB-CARBON (forbidden)');

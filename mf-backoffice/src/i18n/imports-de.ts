@@ -15,6 +15,7 @@ export const importsDe: typeof importsEn = {
     file: 'CSV-Datei',
     fileHint: 'Kommagetrennt, UTF-8 oder Latin-1, höchstens {size}',
     dryRun: 'Probelauf',
+    adminOnly: 'Importe pro Jahr, von Faktoren und Referenzdaten erfordern die globale Administratorrolle; Sie können die Daten einer Einheit importieren.',
     dryRunHint: 'Ein Probelauf prüft die ganze Datei und meldet jedes Problem, ohne etwas zu schreiben.',
     validate: 'Datei prüfen',
     submit: 'Hochladen und importieren',
@@ -77,7 +78,7 @@ export const importsDe: typeof importsEn = {
     rejectedFirst: 'Abgelehnte Zeilen: die ersten {shown} von {count}',
     notices: 'Hinweise ({count})',
   },
-  pipeline: { title: 'Folgeaufträge' },
+  pipeline: { title: 'Folgeaufträge', open: 'Auftrag {job} anzeigen' },
   job: { abort: 'Abbrechen', retry: 'Erneut versuchen', empty: 'Laden Sie eine Datei hoch, um ihren Import hier zu verfolgen.' },
   history: {
     title: 'Auftragsverlauf',

@@ -14,6 +14,7 @@ export const importsEn = {
     file: 'CSV file',
     fileHint: 'Comma-separated, UTF-8 or Latin-1, at most {size}',
     dryRun: 'Dry run',
+    adminOnly: 'Per-year, factor and reference imports need the global administrator role; you can import one unit’s data.',
     dryRunHint: 'A dry run checks the whole file and reports every problem without writing anything.',
     validate: 'Check the file',
     submit: 'Upload and import',
@@ -76,7 +77,7 @@ export const importsEn = {
     rejectedFirst: 'Rejected rows: the first {shown} of {count}',
     notices: 'Notices ({count})',
   },
-  pipeline: { title: 'Follow-up jobs' },
+  pipeline: { title: 'Follow-up jobs', open: 'Show the job {job}' },
   job: { abort: 'Abort', retry: 'Retry', empty: 'Upload a file to follow its import here.' },
   history: {
     title: 'Job history',

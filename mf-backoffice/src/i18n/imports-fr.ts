@@ -15,6 +15,7 @@ export const importsFr: typeof importsEn = {
     file: 'Fichier CSV',
     fileHint: 'Séparé par des virgules, UTF-8 ou Latin-1, {size} au plus',
     dryRun: 'Essai à blanc',
+    adminOnly: 'Les imports par année, de facteurs et de référence exigent le rôle d’administrateur global ; vous pouvez importer les données d’une unité.',
     dryRunHint: 'Un essai à blanc vérifie tout le fichier et signale chaque problème sans rien écrire.',
     validate: 'Vérifier le fichier',
     submit: 'Téléverser et importer',
@@ -77,7 +78,7 @@ export const importsFr: typeof importsEn = {
     rejectedFirst: 'Lignes rejetées : les {shown} premières sur {count}',
     notices: 'Remarques ({count})',
   },
-  pipeline: { title: 'Tâches de suivi' },
+  pipeline: { title: 'Tâches de suivi', open: 'Afficher la tâche {job}' },
   job: { abort: 'Interrompre', retry: 'Relancer', empty: 'Téléversez un fichier pour suivre son import ici.' },
   history: {
     title: 'Historique des tâches',

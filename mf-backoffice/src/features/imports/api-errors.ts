@@ -32,8 +32,17 @@ export function errorView(error: ApiError): ErrorView {
     titleKey: known ? `imports.errors.${error.code}` : 'imports.errors.generic',
     code: error.code,
     message: error.message,
-    details: error.details.map((d) => ({ path: d.path, fieldKey: FIELDS.includes(d.path) ? `imports.form.${d.path}` : null, message: d.message })),
+    details: error.details.map((d) => {
+      const field = fieldOf(d.path);
+      return { path: d.path, fieldKey: field && FIELDS.includes(field) ? `imports.form.${field}` : null, message: d.message };
+    }),
   };
+}
+
+/** core-api prefixes a detail path with where the value came from: `body.year` names the form field `year`. */
+export function fieldOf(path: string): string | null {
+  const match = /^(?:body\.)?([A-Za-z]+)$/.exec(path);
+  return match?.[1] ?? null;
 }
 
 export const ERROR_CODES_WITH_TEXT = KNOWN_CODES;

@@ -70,6 +70,15 @@ export const FORM_FIELDS = ['kind', 'format', 'mode', 'year', 'unitCode', 'dryRu
 export function errorKeys(error: ApiError) {
   return {
     titleKey: (ERROR_CODES_WITH_TEXT as readonly string[]).includes(error.code) ? `imports.errors.${error.code}` : 'imports.errors.generic',
-    details: error.details.map((d) => ({ ...d, fieldKey: (FORM_FIELDS as readonly string[]).includes(d.path) ? `imports.field.${d.path}` : null })),
+    details: error.details.map((d) => {
+      const field = fieldOf(d.path);
+      return { ...d, fieldKey: field && (FORM_FIELDS as readonly string[]).includes(field) ? `imports.field.${field}` : null };
+    }),
   };
+}
+
+/** core-api prefixes a detail path with where the value came from: `body.unitCode` names the form field `unitCode`. */
+export function fieldOf(path: string): string | null {
+  const match = /^(?:body\.)?([A-Za-z]+)$/.exec(path);
+  return match?.[1] ?? null;
 }
