@@ -12,8 +12,10 @@ import { childOutput, killAll, startCoreApi, waitFor, type CoreApiProcess } from
 
 const UNITS = ['10208', '10300', '10400'];
 /** Big enough that staging and the apply each take a second or more on the 2-core CI machine (polled, not timed). */
-const ROWS = 30_000;
-const ENV = { JOB_CONCURRENCY: '1', JOB_POLL_INTERVAL_MS: '200', JOB_LEASE_MS: '3000' };
+const ROWS = 20_000;
+// The lease outlasts the successor's apply (~1–3 s here): the apply holds the job row FOR UPDATE, so heartbeats
+// wait behind it and an apply longer than the lease loses it to another replica's recovery (reported separately).
+const ENV = { JOB_CONCURRENCY: '1', JOB_POLL_INTERVAL_MS: '200', JOB_LEASE_MS: '8000' };
 
 let db: MigratedDatabase;
 let issuer: TestIssuer;
