@@ -11,10 +11,10 @@ import { moduleOf, yearLockKey } from '../jobs/lock-keys.js';
 import { defineJob, type JobContext } from '../jobs/registry.js';
 import { refreshReportTotals } from '../repositories/aggregation.repository.js';
 import { createRepositories } from '../repositories/index.js';
-import { entriesForEngine, updateFormulaSetBased, type RecalcScope } from '../repositories/recalculation.repository.js';
+import { entriesForEngine, modulesOfEntries, updateFormulaSetBased, type RecalcScope } from '../repositories/recalculation.repository.js';
 import { chainAggregation } from './aggregate-report-totals.job.js';
 import { recomputeWithEngine } from './engine-batches.js';
-import { SQL_FORMULAS } from './sql-formulas.js';
+import { SET_BASED_SUBMODULES, SQL_FORMULAS } from './sql-formulas.js';
 
 export const RECALCULATE_EMISSIONS_JOB = 'recalculate-emissions';
 
@@ -35,7 +35,8 @@ export interface RecalculationResult {
   setBased: Record<string, number>;
   /** Entries recomputed by the engine, and how many of them have no emission afterwards. */
   engine: { entries: number; notComputed: number };
-  modules: { modules: number; changed: number };
+  /** Report modules whose totals moved by the set-based Δ, and those re-summed (engine, several rows per entry). */
+  modules: { moved: number; refreshed: number };
 }
 
 /** Two queued recalculations of one scope merged: the union of their factors (absent = all), full if either is. */
@@ -52,25 +53,38 @@ export interface RecalculationDeps {
 
 export async function recalculateEmissions(deps: RecalculationDeps, p: RecalculateEmissionsPayload, ctx: Pick<JobContext, 'signal' | 'progress'>): Promise<RecalculationResult> {
   const scope: RecalcScope = { submodule: p.submodule, year: p.year, factorIds: p.factorIds ?? null };
+  const formulas = SET_BASED_SUBMODULES[p.submodule];
   const client = await deps.pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const setBased: Record<string, number> = {};
-    if (!p.full) {
-      ctx.progress({ phase: 'recalculating', step: 'set-based' });
-      for (const [formula, sql] of Object.entries(SQL_FORMULAS)) {
-        const n = await updateFormulaSetBased(client, scope, formula, sql);
-        if (n > 0) setBased[formula] = n;
+    const forEngine = new Set<string>();
+    const modulesToRefresh = new Set<string>();
+    let modulesMoved = 0;
+    if (!p.full && formulas) {
+      for (const formula of formulas) {
+        const sql = SQL_FORMULAS[formula]!;
+        ctx.progress({ phase: 'recalculating', step: 'set-based', formula });
+        const out = await updateFormulaSetBased(client, scope, formula, sql);
+        if (out.updated > 0) setBased[formula] = out.updated;
+        out.forEngine.forEach((id) => forEngine.add(id));
+        out.modulesToRefresh.forEach((id) => modulesToRefresh.add(id));
+        modulesMoved += out.modulesMoved;
       }
     }
-    const ids = await entriesForEngine(client, scope, SQL_FORMULAS, p.full);
+    ctx.progress({ phase: 'recalculating', step: 'engine selection' });
+    (await entriesForEngine(client, scope, { all: p.full, setBased: formulas !== undefined })).forEach((id) => forEngine.add(id));
+    const ids = [...forEngine].sort();
     const engine = await recomputeWithEngine(client, createRepositories(deps.db), { submodule: p.submodule, year: p.year, ids, batchSize: deps.batchSize }, ctx);
+    (await modulesOfEntries(client, ids)).forEach((id) => modulesToRefresh.add(id));
     ctx.progress({ phase: 'recalculating', step: 'module totals' });
-    const modules = await refreshReportTotals(client, { year: p.year, module: moduleOf(p.submodule) });
+    const refreshed = modulesToRefresh.size
+      ? await refreshReportTotals(client, { year: p.year, reportModuleIds: [...modulesToRefresh] })
+      : { modules: 0, changed: 0 };
     if (ctx.signal.aborted) throw new Error('the recalculation was aborted');
     await client.query('COMMIT');
-    return { submodule: p.submodule, year: p.year, setBased, engine, modules };
+    return { submodule: p.submodule, year: p.year, setBased, engine, modules: { moved: modulesMoved, refreshed: refreshed.changed } };
   } catch (error) {
     broken = error instanceof Error ? error : new Error(String(error));
     await client.query('ROLLBACK').catch(() => undefined);

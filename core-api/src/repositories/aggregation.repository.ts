@@ -6,6 +6,8 @@ export interface AggregationScope {
   year: number;
   module?: string;
   unitCode?: string;
+  /** Only these report modules (of the year). */
+  reportModuleIds?: readonly string[];
 }
 
 export interface AggregationOutcome {
@@ -33,7 +35,8 @@ export async function refreshReportTotals(client: pg.ClientBase, scope: Aggregat
   const { rows } = await client.query<{ modules: number; changed: number }>(
     `WITH scope AS (
        SELECT rm.id FROM report_modules rm JOIN carbon_reports cr ON cr.id = rm.report_id JOIN units u ON u.id = cr.unit_id
-       WHERE cr.year = $1 AND ($2::text IS NULL OR rm.module = $2) AND ($3::text IS NULL OR u.code = $3)),
+       WHERE cr.year = $1 AND ($2::text IS NULL OR rm.module = $2) AND ($3::text IS NULL OR u.code = $3)
+         AND ($4::uuid[] IS NULL OR rm.id = ANY($4::uuid[]))),
      g AS MATERIALIZED (
        SELECT e.report_module_id AS rm, e.submodule, em.emission_type, em.scope, em.category, em.additional, sum(em.kg_co2eq) AS kg
        FROM entries e JOIN entry_emissions em ON em.entry_id = e.id
@@ -64,7 +67,7 @@ export async function refreshReportTotals(client: pg.ClientBase, scope: Aggregat
        WHERE r.id = fresh.id AND (r.total_kg, r.entry_count, r.totals) IS DISTINCT FROM (fresh.total_kg, fresh.entry_count, fresh.totals)
        RETURNING r.id)
      SELECT (SELECT count(*) FROM scope)::int AS modules, (SELECT count(*) FROM written)::int AS changed`,
-    [scope.year, scope.module ?? null, scope.unitCode ?? null],
+    [scope.year, scope.module ?? null, scope.unitCode ?? null, scope.reportModuleIds ?? null],
   );
   return rows[0] ?? { modules: 0, changed: 0 };
 }

@@ -16,84 +16,139 @@ const FACTOR_SCOPE = `f.submodule = $1 AND f.year = $2 AND ($3::uuid[] IS NULL O
 const params = (s: RecalcScope) => [s.submodule, s.year, s.factorIds];
 
 /**
- * One formula kind, set-based, in ONE statement: the emission rows of the scope's factors get their new kg,
- * quantity and factor-value inputs, and (RETURNING feeding the second UPDATE) the entries' totals follow. Rows of
- * entries with a `kg_override` never reference a factor, so the factor join already leaves them out. Rows whose
- * values do not change are not written. `singleRow` formulas are the only row of their entry (plane, train,
- * combustion, process): the entry's total IS the row's kg; otherwise it is re-summed for the touched entries.
+ * The factor side of a formula, once per factor: `fv` = the scope's usable factors with their extracted values
+ * and the inputs jsonb their rows record.
  */
-export async function updateFormulaSetBased(client: pg.ClientBase, scope: RecalcScope, formula: string, sql: SqlFormula): Promise<number> {
-  const kg = sql.kg;
-  const inputs = `em.inputs || ${sql.inputs}`;
-  const quantity = sql.quantity ? `, quantity = ${sql.quantity}` : '';
-  const changed = sql.quantity ? `(em.kg_co2eq, em.quantity, em.inputs) IS DISTINCT FROM (${kg}, ${sql.quantity}, ${inputs})` : `(em.kg_co2eq, em.inputs) IS DISTINCT FROM (${kg}, ${inputs})`;
-  if (!sql.singleRow) return updateMultiRow(client, scope, formula, { kg, inputs, quantity, changed, guard: sql.guard });
-  const { rows } = await client.query<{ n: number }>(
-    `WITH upd AS (
-       UPDATE entry_emissions em SET kg_co2eq = ${kg}${quantity}, inputs = ${inputs}, computed_at = now()
-       FROM factors f
-       WHERE em.factor_id = f.id AND ${FACTOR_SCOPE} AND em.formula = $4 AND (${sql.guard}) AND ${changed}
-       RETURNING em.entry_id, em.kg_co2eq AS kg),
-     touched AS (UPDATE entries e SET total_kg = upd.kg FROM upd WHERE e.id = upd.entry_id RETURNING 1)
-     SELECT count(*)::int AS n FROM touched`,
-    [...params(scope), formula],
-  );
-  return rows[0]?.n ?? 0;
+function factorValues(formula: SqlFormula): string {
+  const cols = Object.entries(formula.values).map(([n, e]) => `${e} AS ${n}`).join(', ');
+  return `fv_raw AS MATERIALIZED (SELECT f.id, f.emission_type, f.updated_at, ${cols} FROM factors f WHERE ${FACTOR_SCOPE}),
+     fv AS MATERIALIZED (SELECT fv.*, ${formula.inputs} AS inputs FROM fv_raw fv WHERE ${formula.factorGuard})`;
 }
 
-/** Entries with several rows (one per factor): update the rows, then re-sum the touched entries' totals. */
-async function updateMultiRow(
-  client: pg.ClientBase,
-  scope: RecalcScope,
-  formula: string,
-  q: { kg: string; inputs: string; quantity: string; changed: string; guard: string },
-): Promise<number> {
-  const { rows } = await client.query<{ entry_id: string }>(
-    `UPDATE entry_emissions em SET kg_co2eq = ${q.kg}${q.quantity}, inputs = ${q.inputs}, computed_at = now()
-     FROM factors f
-     WHERE em.factor_id = f.id AND ${FACTOR_SCOPE} AND em.formula = $4 AND (${q.guard}) AND ${q.changed}
-     RETURNING em.entry_id`,
-    [...params(scope), formula],
-  );
-  const ids = [...new Set(rows.map((r) => r.entry_id))];
-  if (ids.length === 0) return 0;
-  const r = await client.query(
-    `UPDATE entries e SET total_kg = s.total
-     FROM (SELECT entry_id, sum(kg_co2eq) AS total FROM entry_emissions WHERE entry_id = ANY($1::uuid[]) GROUP BY entry_id) s
-     WHERE e.id = s.entry_id`,
-    [ids],
-  );
-  return r.rowCount ?? 0;
+/** Merges `patch.p` ({ byScope: { "3": Δ }, … }) into the module's cached totals: each sum moves by its Δ. */
+const MERGED_TOTALS = `r.totals || (
+  SELECT jsonb_object_agg(dim, coalesce(r.totals->dim, '{}'::jsonb) || (
+    SELECT jsonb_object_agg(k, coalesce((r.totals->dim->>k)::float8, 0) + (dv #>> '{}')::float8) FROM jsonb_each(obj) AS y(k, dv)))
+  FROM jsonb_each(patch.p) AS x(dim, obj))
+  || jsonb_build_object('additionalKg', coalesce((r.totals->>'additionalKg')::float8, 0) + patch.additional)`;
+const SIGNIFICANT = `abs(patch.total) > 1e-9 * greatest(1, abs(r.total_kg))`;
+
+export interface SetBasedOutcome {
+  /** Entries whose total was updated in place. */
+  updated: number;
+  /** Entries whose row failed the guard (the factor may no longer apply): the engine decides. */
+  forEngine: string[];
+  /** Report modules whose cached totals must be re-summed (formulas with several rows per entry). */
+  modulesToRefresh: string[];
+  /** Report modules whose cached totals moved by the Δ of their entries. */
+  modulesMoved: number;
 }
 
 /**
- * Entries the engine must recompute: rows of the scope's factors whose formula has no SQL form or whose guard
- * fails (the factor may no longer apply), entries of the submodule and year without emission because a factor
- * was missing (a new one may match now), and — `all` — every entry of the submodule and year (factors were
- * added: any lookup may now choose another one). Entries with a `kg_override` keep their given value.
+ * One formula kind, set-based. Rows of entries with a `kg_override` never reference a factor, so the factor join
+ * already leaves them out; rows whose kg is unchanged and that were computed after the factor's last change are
+ * not written. A row failing its guard (the factor may no longer apply) is returned for the engine, which
+ * rewrites it later in the same transaction (its interim value never commits); its entry and module are left
+ * to the engine path. The guard reads only what the update does not change, so RETURNING re-evaluates it
+ * faithfully — and it is evaluated once in WHERE and once in RETURNING, nowhere else (per-row cost).
+ *
+ * `singleRow` formulas (plane, train, combustion, process: the entry's only row) do everything in ONE statement
+ * and ONE pass over the rows: UPDATE emission rows → RETURNING feeds the entries' UPDATE (total = the row's kg;
+ * the old total, read from the statement's snapshot, gives each entry's Δ) → the Δ summed per report module and
+ * dimension move the modules' cached totals. Formulas with several rows per entry re-sum the touched entries
+ * and leave their modules to a full refresh.
  */
-export async function entriesForEngine(
-  client: pg.ClientBase,
-  scope: RecalcScope,
-  formulas: Record<string, SqlFormula>,
-  all: boolean,
-): Promise<string[]> {
+export async function updateFormulaSetBased(client: pg.ClientBase, scope: RecalcScope, formula: string, f: SqlFormula): Promise<SetBasedOutcome> {
+  const ok = `coalesce(${f.rowGuard ?? 'true'}, false)`;
+  const quantity = f.quantity ? `, quantity = ${f.quantity}` : '';
+  const changed = `em.kg_co2eq IS DISTINCT FROM ${f.kg}${f.quantity ? ` OR em.quantity IS DISTINCT FROM ${f.quantity}` : ''} OR em.computed_at < fv.updated_at`;
+  const update = `UPDATE entry_emissions em
+       SET kg_co2eq = ${f.kg}${quantity}, inputs = em.inputs || fv.inputs, computed_at = now()
+       FROM fv
+       WHERE em.factor_id = fv.id AND em.formula = $4 AND (NOT ${ok} OR ${changed})
+       RETURNING em.entry_id, em.kg_co2eq AS kg, ${ok} AS ok, em.emission_type, em.scope, em.category, em.additional`;
+  if (!f.singleRow) return updateMultiRow(client, scope, formula, f, update);
+  const { rows } = await client.query<{ updated: number; modules: number; engine: string[] }>(
+    `WITH ${factorValues(f)},
+     upd AS (${update}),
+     moved AS (
+       UPDATE entries e SET total_kg = u.kg
+       FROM (SELECT upd.*, o.total_kg AS old_total FROM upd JOIN entries o ON o.id = upd.entry_id WHERE upd.ok) u
+       WHERE e.id = u.entry_id
+       RETURNING e.report_module_id AS rm, e.submodule, u.emission_type, u.scope, u.category, u.additional, u.kg - u.old_total AS d),
+     deltas AS (SELECT rm, submodule, emission_type, scope, category, additional, sum(d) AS d FROM moved GROUP BY 1, 2, 3, 4, 5, 6),
+     per_dim AS (
+       SELECT rm, 'byScope' AS dim, scope::text AS k, sum(d) AS d FROM deltas GROUP BY rm, scope
+       UNION ALL SELECT rm, 'byCategory', category, sum(d) FROM deltas GROUP BY rm, category
+       UNION ALL SELECT rm, 'byEmissionType', emission_type, sum(d) FROM deltas GROUP BY rm, emission_type
+       UNION ALL SELECT rm, 'bySubmodule', submodule, sum(d) FROM deltas GROUP BY rm, submodule),
+     patch AS (
+       SELECT p.rm, p.p, t.total, t.additional
+       FROM (SELECT rm, jsonb_object_agg(dim, obj) AS p FROM (SELECT rm, dim, jsonb_object_agg(k, d) AS obj FROM per_dim GROUP BY rm, dim) x GROUP BY rm) p
+       JOIN (SELECT rm, sum(d) AS total, coalesce(sum(d) FILTER (WHERE additional), 0) AS additional FROM deltas GROUP BY rm) t ON t.rm = p.rm),
+     modules AS (
+       UPDATE report_modules r
+       SET total_kg = greatest(0, r.total_kg + patch.total), totals = ${MERGED_TOTALS}, updated_at = now(),
+           status = CASE WHEN ${SIGNIFICANT} THEN 'in_progress' ELSE r.status END,
+           validated_at = CASE WHEN ${SIGNIFICANT} THEN NULL ELSE r.validated_at END,
+           validated_by = CASE WHEN ${SIGNIFICANT} THEN NULL ELSE r.validated_by END
+       FROM patch WHERE r.id = patch.rm
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM moved)::int AS updated, (SELECT count(*) FROM modules)::int AS modules,
+            (SELECT coalesce(array_agg(DISTINCT entry_id), '{}') FROM upd WHERE NOT ok) AS engine`,
+    [...params(scope), formula],
+  );
+  return { updated: rows[0]?.updated ?? 0, forEngine: rows[0]?.engine ?? [], modulesToRefresh: [], modulesMoved: rows[0]?.modules ?? 0 };
+}
+
+/** Several rows per entry (one per factor): update the rows, re-sum the touched entries, refresh their modules later. */
+async function updateMultiRow(client: pg.ClientBase, scope: RecalcScope, formula: string, f: SqlFormula, update: string): Promise<SetBasedOutcome> {
+  const { rows } = await client.query<{ entry_id: string; ok: boolean }>(
+    `WITH ${factorValues(f)}, upd AS (${update}) SELECT DISTINCT entry_id, ok FROM upd`,
+    [...params(scope), formula],
+  );
+  const forEngine = [...new Set(rows.filter((r) => !r.ok).map((r) => r.entry_id))];
+  const updated = [...new Set(rows.filter((r) => r.ok).map((r) => r.entry_id))].filter((id) => !forEngine.includes(id));
+  if (updated.length === 0) return { updated: 0, forEngine, modulesToRefresh: [], modulesMoved: 0 };
+  const r = await client.query<{ rm: string }>(
+    `UPDATE entries e SET total_kg = s.total
+     FROM (SELECT entry_id, sum(kg_co2eq) AS total FROM entry_emissions WHERE entry_id = ANY($1::uuid[]) GROUP BY entry_id) s
+     WHERE e.id = s.entry_id
+     RETURNING e.report_module_id AS rm`,
+    [updated],
+  );
+  return { updated: r.rowCount ?? 0, forEngine, modulesToRefresh: [...new Set(r.rows.map((x) => x.rm))], modulesMoved: 0 };
+}
+
+/**
+ * Entries the engine must recompute besides the guard failures of the set-based pass: in submodules whose
+ * formulas are not all set-based, every entry with a row of the scope's factors; entries of the submodule and
+ * year without emission because a factor was missing (a new one may match now; a small partial index); and —
+ * `all` — every entry of the submodule and year (factors were added: any lookup may now choose another one).
+ * Entries with a `kg_override` keep their given value.
+ */
+export async function entriesForEngine(client: pg.ClientBase, scope: RecalcScope, o: { all: boolean; setBased: boolean }): Promise<string[]> {
   const inYear = `e.submodule = $1 AND e.kg_override IS NULL
     AND e.report_module_id IN (SELECT rm.id FROM report_modules rm JOIN carbon_reports cr ON cr.id = rm.report_id WHERE cr.year = $2)`;
-  if (all) {
+  if (o.all) {
     const { rows } = await client.query<{ id: string }>(`SELECT e.id FROM entries e WHERE ${inYear} ORDER BY e.id`, [scope.submodule, scope.year]);
     return rows.map((r) => r.id);
   }
-  const names = Object.keys(formulas);
-  const guards = names.map((n, i) => `WHEN $${i + 4} THEN (${formulas[n]!.guard})`).join(' ');
-  const { rows } = await client.query<{ id: string }>(
-    `SELECT DISTINCT em.entry_id AS id FROM entry_emissions em JOIN factors f ON f.id = em.factor_id
-     WHERE ${FACTOR_SCOPE} AND NOT coalesce(CASE em.formula ${guards} ELSE false END, false)
-     UNION
-     SELECT e.id FROM entries e WHERE ${inYear} AND e.status = 'not_computed' AND e.reason = 'missing_factor'
-     ORDER BY id`,
-    [...params(scope), ...names],
-  );
+  const missing = `SELECT e.id FROM entries e WHERE ${inYear} AND e.status = 'not_computed' AND e.reason = 'missing_factor'`;
+  const { rows } = o.setBased
+    ? await client.query<{ id: string }>(`${missing} ORDER BY id`, [scope.submodule, scope.year])
+    : await client.query<{ id: string }>(
+        `SELECT em.entry_id AS id FROM entry_emissions em JOIN factors f ON f.id = em.factor_id WHERE ${FACTOR_SCOPE}
+         UNION ${missing} ORDER BY id`,
+        params(scope),
+      );
+  return rows.map((r) => r.id);
+}
+
+/** Report modules of the given entries (after the engine rewrote them). */
+export async function modulesOfEntries(client: pg.ClientBase, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await client.query<{ id: string }>(`SELECT DISTINCT report_module_id AS id FROM entries WHERE id = ANY($1::uuid[])`, [ids]);
   return rows.map((r) => r.id);
 }
 

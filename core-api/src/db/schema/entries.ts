@@ -35,6 +35,8 @@ export const entries = pgTable(
   (t) => [
     index('entries_module_submodule_idx').on(t.reportModuleId, t.submodule, t.createdAt),
     index('entries_derived_from_idx').on(t.derivedFromId),
+    /** Entries without emission (few): a recalculation finds the ones a new factor may now compute. */
+    index('entries_not_computed_idx').on(t.submodule, t.reason).where(sql`${t.status} = 'not_computed'`),
     check('entries_submodule_known', oneOf(t.submodule, SUBMODULE_KEYS)),
     check('entries_source_known', oneOf(t.source, ENTRY_SOURCES)),
     check('entries_status_known', oneOf(t.status, ENTRY_STATUSES)),

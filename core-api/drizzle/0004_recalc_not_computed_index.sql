@@ -1,0 +1,1 @@
+CREATE INDEX "entries_not_computed_idx" ON "entries" USING btree ("submodule","reason") WHERE "entries"."status" = 'not_computed';
