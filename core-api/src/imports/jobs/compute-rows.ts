@@ -9,7 +9,7 @@ import { computeEntry } from '../../domain/modules/engine.js';
 import { referenceNeeds, type ReferenceNeeds } from '../../domain/modules/reference-needs.js';
 import { submoduleDefinition } from '../../domain/modules/registry.js';
 import { DEFAULT_SETTINGS, type ComputeSettings, type Factor } from '../../domain/modules/types.js';
-import { stagedId, type StagedRow } from '../../repositories/import-staging.repository.js';
+import { stagedId, stagedIdPrefix, type StagedRow } from '../../repositories/import-staging.repository.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { DataRow } from '../formats/index.js';
 import type { AcceptedRow } from '../validate.js';
@@ -35,6 +35,7 @@ function mergeNeeds(rows: readonly AcceptedRow<DataRow>[]): ReferenceNeeds {
 }
 
 export function createRowComputer(repos: Pick<Repositories, 'factors' | 'reference' | 'years'>, o: ComputeRowsOptions) {
+  const prefix = stagedIdPrefix(o.jobId);
   const factorCache = new Map<SubmoduleKey, Factor[]>();
   const factorsFor = async (submodule: SubmoduleKey) => {
     let found = factorCache.get(submodule);
@@ -60,11 +61,11 @@ export function createRowComputer(repos: Pick<Repositories, 'factors' | 'referen
       if (!unitCode) throw new Error(`line ${line}: no unit (per-year rows need unit_institutional_id, unit-specific imports a unitCode)`);
       const definition = submoduleDefinition(value.submodule);
       const result = await calculate(definition, value.data, o.year, value.kgCo2eqOverride);
-      const id = stagedId(o.jobId, line);
+      const id = stagedId(o.jobId, line, 0, prefix);
       staged.push({ id, line, unitCode, submodule: value.submodule, data: value.data, note: value.note ?? null, kgOverride: value.kgCo2eqOverride ?? null, result, derivedFromId: null });
       const derived = (await derive(definition, id, value.data, result, o.year)) ?? [];
       derived.forEach((d, i) =>
-        staged.push({ id: stagedId(o.jobId, line, `derived:${i}`), line, unitCode, submodule: d.submodule, data: d.data, note: null, kgOverride: null, result: d.result, derivedFromId: id }),
+        staged.push({ id: stagedId(o.jobId, line, i + 1, prefix), line, unitCode, submodule: d.submodule, data: d.data, note: null, kgOverride: null, result: d.result, derivedFromId: id }),
       );
     }
     return staged;

@@ -15,10 +15,12 @@ import { DATA_FORMATS, importFormat, type DataFormatId } from '../formats/index.
 import type { ImportReport } from '../report.js';
 import { runImport, validateImport } from '../validate.js';
 import { applyStaged, type ApplyOutcome } from '../../repositories/import-apply.repository.js';
-import { createRowComputer } from './compute-rows.js';
-import { createStaging, dropStaging, stageRows } from '../../repositories/import-staging.repository.js';
+import { dropStaging } from '../../repositories/import-staging.repository.js';
+import { createStager } from './stage-rows.js';
 
 export const DATA_IMPORT_JOB = 'data-import';
+/** Rows per batch (lookups, one COPY write, one event-loop turn): a few ms of synchronous work each. */
+export const STAGING_BATCH_SIZE = 2000;
 
 export const dataImportPayload = z
   .object({
@@ -67,7 +69,8 @@ async function runDataImport(deps: DataImportDeps, p: DataImportPayload, ctx: Jo
   const client = await deps.pool.connect();
   let broken: Error | undefined;
   try {
-    const lookups = createPgLookups(client);
+    // On the pool: the import's own connection is busy with the COPY while the file streams.
+    const lookups = createPgLookups(deps.pool);
     if (p.mode === 'unit-specific') {
       const { rowCount } = await client.query('SELECT 1 FROM units WHERE code = $1', [p.unitCode]);
       if (!rowCount) throw new Error(`unknown unit "${p.unitCode}"`);
@@ -77,19 +80,22 @@ async function runDataImport(deps: DataImportDeps, p: DataImportPayload, ctx: Jo
       const report = await validateImport(source, format, { ...common, lookups, onProgress: onProgress('validating') });
       return { dryRun: true, report, applied: null };
     }
-    await createStaging(client);
-    const compute = createRowComputer(createRepositories(deps.db), { jobId: ctx.jobId, year: p.year, unitCode: p.unitCode });
+    const stager = await createStager(client, createRepositories(deps.db), { jobId: ctx.jobId, year: p.year, format: p.format, unitCode: p.unitCode });
     const report = await runImport(source, format, {
       ...common,
+      batchSize: deps.batchSize ?? STAGING_BATCH_SIZE,
       lookups,
-      onBatch: async (rows) => stageRows(client, await compute(rows)),
+      onBatch: stager.stage,
       onProgress: onProgress('staging'),
     });
+    await stager.finish();
     if (report.status === 'error') return { dryRun: false, report, applied: null };
     if (ctx.signal.aborted) throw new Error('the import was aborted before it was applied');
-    ctx.progress({ phase: 'applying', accepted: report.rows.accepted });
+    ctx.progress({ phase: 'computing', path: stager.path, accepted: report.rows.accepted });
+    const sources = await stager.sources();
+    ctx.progress({ phase: 'applying', path: stager.path, accepted: report.rows.accepted });
     const replaces = p.submodule ? [p.submodule] : [...format.targets];
-    const applied = await applyStaged(client, { jobId: ctx.jobId, mode: p.mode, year: p.year, format: p.format, replaces, actor: p.actor ?? null });
+    const applied = await applyStaged(client, { jobId: ctx.jobId, mode: p.mode, year: p.year, format: p.format, replaces, actor: p.actor ?? null }, sources);
     return { dryRun: false, report, applied };
   } catch (error) {
     broken = error instanceof Error ? error : new Error(String(error));
