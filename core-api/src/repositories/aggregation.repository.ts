@@ -65,6 +65,8 @@ export async function refreshReportTotals(client: pg.ClientBase, scope: Aggregat
            validated_by = CASE WHEN ${SIGNIFICANT} THEN NULL ELSE r.validated_by END
        FROM fresh
        WHERE r.id = fresh.id AND (r.total_kg, r.entry_count, r.totals) IS DISTINCT FROM (fresh.total_kg, fresh.entry_count, fresh.totals)
+         -- a module that never had data keeps its empty cache ('{}' reads as zero everywhere)
+         AND NOT (r.totals = '{}'::jsonb AND r.entry_count = 0 AND r.total_kg = 0 AND fresh.entry_count = 0)
        RETURNING r.id)
      SELECT (SELECT count(*) FROM scope)::int AS modules, (SELECT count(*) FROM written)::int AS changed`,
     [scope.year, scope.module ?? null, scope.unitCode ?? null, scope.reportModuleIds ?? null],
