@@ -3,10 +3,10 @@ import { DATA_IMPORT_FORMATS, ImportCatalogue, Job, JOB_STATES, Pipeline, REFERE
 import { ApiError, type MessageTree } from '@co2/shell-sdk';
 import { ERROR_CODES_WITH_TEXT, errorView } from '../src/features/imports/api-errors.js';
 import { choiceProblems, importForm, initialChoice, targetsOf, templateQuery, withTarget } from '../src/features/imports/import-choice.js';
-import { jobPercent, jobTypeKey, phaseKey, uploadPercent } from '../src/features/imports/job-progress.js';
+import { displayState, jobPercent, jobTypeKey, phaseKey, uploadPercent } from '../src/features/imports/job-progress.js';
 import { targetLabelKey } from '../src/features/imports/labels.js';
 import { messages } from '../src/i18n/messages.js';
-import { catalogue, job, pipeline, recalculation } from './import-fixtures.js';
+import { catalogue, job, pipeline, recalculation, report } from './import-fixtures.js';
 
 const csv = (name = 'f.csv', size = 10) => new File(['x'.repeat(size)], name);
 
@@ -49,6 +49,13 @@ describe('job progress', () => {
     expect(uploadPercent(3, null)).toBeNull();
   });
 
+  it('an import that ran but applied nothing reads "rejected", one with rejected rows "warning"', () => {
+    expect(displayState(job({ state: 'succeeded', report: report({ status: 'error' }) }))).toBe('rejected');
+    expect(displayState(job({ state: 'succeeded', report: report({ status: 'warning' }) }))).toBe('warning');
+    expect(displayState(job({ state: 'succeeded', report: report({ status: 'success' }) }))).toBe('succeeded');
+    expect(displayState(job({ state: 'failed', report: report({ status: 'error' }) }))).toBe('failed');
+  });
+
   it('turns API errors into a known explanation and field labels', () => {
     const view = errorView(new ApiError({ status: 413, code: 'payload_too_large', message: 'max 100 MB', details: [{ path: 'body.file', message: 'too big' }] }));
     expect(view).toMatchObject({ titleKey: 'imports.errors.payload_too_large', details: [{ fieldKey: 'imports.form.file' }] });
@@ -72,7 +79,7 @@ describe('backoffice messages', () => {
       ...DATA_IMPORT_FORMATS.map((f) => targetLabelKey('data', f).key),
       ...REFERENCE_IMPORT_KINDS.map((k) => targetLabelKey('reference', k).key),
       ...Object.keys(MODULES).map((m) => targetLabelKey('factors', `${m}/x`).key),
-      ...[...JOB_STATES, 'warning'].map((s) => `imports.state.${s}`),
+      ...[...JOB_STATES, 'warning', 'rejected'].map((s) => `imports.state.${s}`),
       ...['validating', 'staging', 'applying', 'recalculating', 'aggregating'].map((p) => phaseKey(p)!),
       ...['data-import', 'factor-import', 'reference-import', 'recalculate-emissions', 'aggregate-report-totals'].map((t) => jobTypeKey(t)!),
       ...ERROR_CODES_WITH_TEXT.map((c) => `imports.errors.${c}`),

@@ -45,6 +45,11 @@ describe('BackofficeImportsPage — upload and live job', () => {
     wrapper.findComponent({ name: 'QSelect' }).vm.$emit('update:modelValue', 'travel-planes');
     await flushPromises();
     expect(wrapper.get('[data-testid="import-template"]').attributes('href')).toBe('/api/v1/imports/template?kind=data&format=travel-planes&mode=per-year');
+    wrapper.get('[data-testid="import-mode"]').findComponent({ name: 'QOptionGroup' }).vm.$emit('update:modelValue', 'unit-specific');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="import-template"]').attributes('href')).toContain('format=travel-planes&mode=unit-specific');
+    wrapper.get('[data-testid="import-mode"]').findComponent({ name: 'QOptionGroup' }).vm.$emit('update:modelValue', 'per-year');
+    await flushPromises();
 
     await fillAndSubmit(wrapper);
     const xhr = FakeXhr.last();
@@ -92,6 +97,7 @@ describe('BackofficeImportsPage — upload and live job', () => {
     await flushPromises();
 
     expect(FakeEventSource.instances[0]!.readyState).toBe(2);
+    expect(wrapper.get('[data-testid="import-job"] h2').text()).toContain('With warnings');
     expect(text(wrapper, 'import-report-status')).toContain('Imported; some rows were rejected');
     expect(text(wrapper, 'import-report-status')).toContain('3 rows read · 1 accepted · 2 rejected · 0 notices');
     const rows = wrapper.findAll('[data-testid="import-rejected"] tbody tr').map((tr) => tr.findAll('th,td').map((c) => c.text()));

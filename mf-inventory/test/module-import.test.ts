@@ -71,6 +71,7 @@ describe('InventoryModulePage — a principal imports a CSV for a submodule', ()
     source.emit('job', job({ state: 'succeeded', report: report() }));
     await flushPromises();
     expect(wrapper.find('[data-testid="import-job-progress-bar"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="import-state-warning"]').text()).toBe('With warnings');
     expect(text(wrapper, 'import-report-status')).toContain('1,502 rows read · 1,500 accepted · 2 rejected · 1 notices');
     expect(wrapper.findAll('[data-testid="import-rejected"] tbody tr').map((tr) => tr.findAll('th,td').map((c) => c.text()))).toEqual([
       ['7', 'destination', 'unknown airport "ZZZ"'],

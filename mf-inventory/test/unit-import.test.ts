@@ -52,7 +52,7 @@ describe('inventory messages', () => {
     const needed = [
       ...SUBMODULE_KEYS.map(submoduleLabelKey),
       ...DATA_IMPORT_FORMATS.map((f) => `imports.format.${camel(f)}`),
-      ...[...JOB_STATES, 'warning'].map((s) => `imports.state.${s}`),
+      ...[...JOB_STATES, 'warning', 'rejected'].map((s) => `imports.state.${s}`),
       ...PHASES.map((p) => phaseKey(p)!),
       ...JOB_TYPES.map((t) => jobTypeKey(t)!),
       ...ERROR_CODES_WITH_TEXT.map((c) => `imports.errors.${c}`),

@@ -56,7 +56,7 @@ export const importsDe: typeof importsEn = {
     processEmissions: 'Prozessemissionen',
     researchFacilities: 'Forschungsinfrastrukturen',
   },
-  state: { queued: 'Wartend', running: 'Läuft', succeeded: 'Erfolgreich', failed: 'Fehlgeschlagen', aborted: 'Abgebrochen', warning: 'Mit Warnungen' },
+  state: { queued: 'Wartend', running: 'Läuft', succeeded: 'Erfolgreich', failed: 'Fehlgeschlagen', aborted: 'Abgebrochen', warning: 'Mit Warnungen', rejected: 'Datei abgelehnt' },
   phase: { validating: 'Zeilen werden geprüft', staging: 'Zeilen werden gelesen und bereitgestellt', applying: 'Wird übernommen', recalculating: 'Emissionen werden neu berechnet', aggregating: 'Berichtssummen werden aktualisiert' },
   jobType: {
     dataImport: 'Datenimport',

@@ -55,7 +55,7 @@ export const importsEn = {
     processEmissions: 'Process emissions',
     researchFacilities: 'Research facilities',
   },
-  state: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', aborted: 'Aborted', warning: 'With warnings' },
+  state: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', aborted: 'Aborted', warning: 'With warnings', rejected: 'File rejected' },
   phase: { validating: 'Checking rows', staging: 'Reading and staging rows', applying: 'Applying', recalculating: 'Recalculating emissions', aggregating: 'Updating report totals' },
   jobType: {
     dataImport: 'Data import',

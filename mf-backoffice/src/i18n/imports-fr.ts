@@ -56,7 +56,7 @@ export const importsFr: typeof importsEn = {
     processEmissions: 'Émissions de procédés',
     researchFacilities: 'Infrastructures de recherche',
   },
-  state: { queued: 'En attente', running: 'En cours', succeeded: 'Réussi', failed: 'Échoué', aborted: 'Interrompu', warning: 'Avec avertissements' },
+  state: { queued: 'En attente', running: 'En cours', succeeded: 'Réussi', failed: 'Échoué', aborted: 'Interrompu', warning: 'Avec avertissements', rejected: 'Fichier refusé' },
   phase: { validating: 'Vérification des lignes', staging: 'Lecture et préparation des lignes', applying: 'Application', recalculating: 'Recalcul des émissions', aggregating: 'Mise à jour des totaux' },
   jobType: {
     dataImport: 'Import de données',

@@ -35,7 +35,7 @@ export const importsDe: typeof importsEn = {
     researchFacilities: 'Forschungsinfrastrukturen',
     animalFacilities: 'Tierhaltungsanlagen',
   },
-  state: { queued: 'Wartend', running: 'Läuft', succeeded: 'Erfolgreich', failed: 'Fehlgeschlagen', aborted: 'Abgebrochen', warning: 'Mit Warnungen' },
+  state: { queued: 'Wartend', running: 'Läuft', succeeded: 'Erfolgreich', failed: 'Fehlgeschlagen', aborted: 'Abgebrochen', warning: 'Mit Warnungen', rejected: 'Datei abgelehnt' },
   phase: { validating: 'Zeilen werden geprüft', staging: 'Zeilen werden gelesen und bereitgestellt', applying: 'Wird übernommen', recalculating: 'Emissionen werden neu berechnet', aggregating: 'Berichtssummen werden aktualisiert' },
   jobType: { dataImport: 'Datenimport', recalculateEmissions: 'Neuberechnung der Emissionen', aggregateReportTotals: 'Berichtssummen' },
   progress: '{read} Zeilen gelesen, {accepted} übernommen, {rejected} abgelehnt',

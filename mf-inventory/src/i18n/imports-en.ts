@@ -34,7 +34,7 @@ export const importsEn = {
     researchFacilities: 'Research facilities',
     animalFacilities: 'Animal facilities',
   },
-  state: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', aborted: 'Aborted', warning: 'With warnings' },
+  state: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', aborted: 'Aborted', warning: 'With warnings', rejected: 'File rejected' },
   phase: { validating: 'Checking rows', staging: 'Reading and staging rows', applying: 'Applying', recalculating: 'Recalculating emissions', aggregating: 'Updating report totals' },
   jobType: { dataImport: 'Data import', recalculateEmissions: 'Emission recalculation', aggregateReportTotals: 'Report totals' },
   progress: '{read} rows read, {accepted} accepted, {rejected} rejected',

@@ -35,7 +35,7 @@ export const importsFr: typeof importsEn = {
     researchFacilities: 'Infrastructures de recherche',
     animalFacilities: 'Animaleries',
   },
-  state: { queued: 'En attente', running: 'En cours', succeeded: 'Réussi', failed: 'Échoué', aborted: 'Interrompu', warning: 'Avec avertissements' },
+  state: { queued: 'En attente', running: 'En cours', succeeded: 'Réussi', failed: 'Échoué', aborted: 'Interrompu', warning: 'Avec avertissements', rejected: 'Fichier refusé' },
   phase: { validating: 'Vérification des lignes', staging: 'Lecture et préparation des lignes', applying: 'Application', recalculating: 'Recalcul des émissions', aggregating: 'Mise à jour des totaux' },
   jobType: { dataImport: 'Import de données', recalculateEmissions: 'Recalcul des émissions', aggregateReportTotals: 'Totaux du rapport' },
   progress: '{read} lignes lues, {accepted} acceptées, {rejected} rejetées',

@@ -20,8 +20,17 @@ export const canAbort = (state: JobState) => state === 'queued' || state === 'ru
 export const canRetry = (state: JobState) => state === 'failed' || state === 'aborted';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
+/** A job's state as the user reads it: an import that ran but applied nothing (or only part) says so. */
+export type DisplayState = JobState | 'warning' | 'rejected';
+
+export function displayState(job: Pick<Job, 'state' | 'report'>): DisplayState {
+  if (job.state !== 'succeeded' || !job.report) return job.state;
+  if (job.report.status === 'error') return 'rejected';
+  return job.report.status === 'warning' ? 'warning' : 'succeeded';
+}
+
 /** Quasar colour of a state chip (text says the state too: colour is never the only cue). */
-export function stateColor(state: JobState | 'warning'): string {
+export function stateColor(state: DisplayState): string {
   switch (state) {
     case 'queued':
       return 'grey-7';
@@ -31,6 +40,7 @@ export function stateColor(state: JobState | 'warning'): string {
       return 'positive';
     case 'warning':
       return 'warning';
+    case 'rejected':
     case 'failed':
       return 'negative';
     case 'aborted':
