@@ -23,7 +23,7 @@ const modules = async () =>
     id: string; total_kg: number; entry_count: number; totals: Record<string, unknown>; status: string;
   }[];
 const aggregate = (payload: { year: number; module?: 'professional-travel' | 'process-emissions'; unitCode?: string }) =>
-  aggregateReportTotalsJob({ pool: db.pool }).handler(payload, jobContext().ctx);
+  aggregateReportTotalsJob({ pool: db.pool }).handler(payload, jobContext().ctx) as Promise<{ modules: number; changed: number }>;
 
 async function seed() {
   const trip = { origin_iata: 'GVA', destination_iata: 'CDG', user_institutional_id: '1', cabin_class: 'economy', number_of_trips: 1 };
