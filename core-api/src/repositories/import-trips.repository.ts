@@ -96,7 +96,7 @@ export async function defineTripComputation(
   await client.query(`INSERT INTO import_trip_leaves SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::smallint[], $5::text[], $6::boolean[])`, [
     l.map((x) => x.cabin), l.map((x) => x.emissionTypeId), l.map((x) => x.emissionType), l.map((x) => x.scope), l.map((x) => x.category), l.map((x) => x.additional),
   ]);
-  await client.query('ANALYZE import_trips, import_trip_pairs, import_trip_factors, import_trip_leaves');
+  await client.query('ANALYZE import_trip_pairs, import_trip_factors, import_trip_leaves');
   // The engine's order: a given kg wins; then the origin, the destination, the band, the factor, its ef value
   // (engine.ts, professional-travel/prepare.ts, lookup.ts, compute.ts). kg = (distance × ef) × rfi, as in JS.
   await client.query(`CREATE TEMP VIEW import_trips_computed AS

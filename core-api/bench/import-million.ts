@@ -1,0 +1,209 @@
+// Benchmark (prints figures, not a test): a 1,000,000-row plane-trip import through the real data-import job.
+//   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx core-api/bench/import-million.ts [rows]
+// Creates a scratch database (migrations + demo seed: units, ~4,500 airports, 2025 plane factors), writes a
+// per-year CSV of plane trips (several units, IATA pairs drawn from the seeded large airports), then prints:
+//   - the raw COPY rate of the same CSV into a plain table of matching text columns (the floor of any import);
+//   - a per-row INSERT rate on a 10,000-row sample (one autocommitted statement per row);
+//   - the import rate through core-api's JobRunner (distance and factor computed, applied in one transaction),
+//     with the core-api HTTP app and runner in a child process and /healthz hammered at a steady rate meanwhile;
+//   - the ratios, and /healthz p50/p99/max idle (same run) and during the import.
+// The child is this same file started with `--serve <database url>`.
+import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from '@co2/deploy/testing';
+import { from as copyFrom } from 'pg-copy-streams';
+import pino from 'pino';
+import { createApp } from '../src/app.js';
+import { createDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { createJobRegistry } from '../src/jobs/index.js';
+import { JobRunner } from '../src/jobs/runner.js';
+import { DATA_IMPORT_JOB } from '../src/imports/jobs/data-import.job.js';
+import { enqueueJob } from '../src/repositories/job.repository.js';
+
+const HEALTHZ_EVERY_MS = 10;
+
+// ---------------------------------------------------------------------------------------------------- child
+async function serve(url: string): Promise<void> {
+  const handle = createDatabase(url, { onPoolError: () => {}, max: 6 });
+  const logger = pino({ level: 'warn' });
+  const runner = new JobRunner({ db: handle.db, pool: handle.pool, registry: createJobRegistry(handle), logger, pollIntervalMs: 100 });
+  const app = createApp({ config: { oidc: { issuer: 'http://127.0.0.1:1', audience: 'bench' }, uploads: { maxBytes: 100e6 } } as never, db: handle.db, logger });
+  const server = app.listen(0, '127.0.0.1', () => {
+    runner.start();
+    process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port })}\n`);
+  });
+  process.once('SIGTERM', () => {
+    server.close();
+    void runner.stop().then(() => handle.close()).then(() => process.exit(0));
+  });
+}
+
+// --------------------------------------------------------------------------------------------------- parent
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const summary = (ms: number[]) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return `n=${s.length}  p50 ${pct(s, 50).toFixed(1)} ms  p99 ${pct(s, 99).toFixed(1)} ms  max ${(s[s.length - 1] ?? NaN).toFixed(1)} ms`;
+};
+
+/** Deterministic pseudo-random numbers (same file every run). */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = 'unit_institutional_id,origin_iata,destination_iata,user_institutional_id,departure_date,number_of_trips,cabin_class';
+
+async function writeCsv(path: string, rows: number, units: string[], airports: string[]): Promise<void> {
+  const rand = rng(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  const hubs = ['GVA', 'ZRH', 'BSL'].filter((h) => airports.includes(h));
+  const cabins = ['economy', 'economy', 'economy', 'economy', 'business', 'first'];
+  const chunks: string[] = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    const origin = rand() < 0.6 ? pick(hubs) : pick(airports);
+    let destination = pick(airports);
+    if (destination === origin) destination = pick(airports);
+    const day = 1 + Math.floor(rand() * 28);
+    const month = 1 + Math.floor(rand() * 12);
+    const trips = rand() < 0.8 ? 1 : 1 + Math.floor(rand() * 4);
+    chunks.push(`${pick(units)},${origin},${destination},${100000 + Math.floor(rand() * 5000)},2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},${trips},${pick(cabins)}`);
+  }
+  await writeFile(path, `${chunks.join('\n')}\n`);
+}
+
+function startChild(url: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...process.execArgv, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), fileURLToPath(import.meta.url), '--serve', url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the core-api child exited (${code})`)));
+    child.stdout.once('data', (buf: Buffer) => {
+      const { port } = JSON.parse(buf.toString()) as { port: number };
+      resolve({ port, stop: () => new Promise<void>((done) => (child.removeAllListeners('exit'), child.once('exit', () => done()), child.kill('SIGTERM'))) });
+    });
+  });
+}
+
+/** GETs /healthz every `everyMs` (a new request even when the previous is still waiting) until `stop()`. */
+function hammer(port: number, everyMs: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies: number[] = [];
+  let failures = 0;
+  const one = () => {
+    const t = performance.now();
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent }, (res) => {
+      res.resume();
+      res.once('end', () => (res.statusCode === 200 ? latencies.push(performance.now() - t) : failures++));
+    });
+    req.once('error', () => failures++);
+  };
+  const timer = setInterval(one, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await new Promise((r) => setTimeout(r, 200));
+      agent.destroy();
+      return { latencies, failures };
+    },
+  };
+}
+
+async function main(rows: number): Promise<void> {
+  const testDb = await createTestDatabase('bench_import');
+  const handle = createDatabase(testDb.url, { onPoolError: () => {}, max: 4 });
+  const dir = await mkdtemp(join(tmpdir(), 'co2-bench-import-'));
+  let child: Awaited<ReturnType<typeof startChild>> | undefined;
+  try {
+    await runMigrations(handle.pool);
+    await seedDemo(handle.db);
+    const units = (await handle.pool.query<{ code: string }>(`SELECT code FROM units ORDER BY code`)).rows.map((r) => r.code);
+    const airports = (await handle.pool.query<{ iata: string }>(`SELECT iata FROM airports WHERE kind = 'large_airport' ORDER BY iata`)).rows.map((r) => r.iata);
+    const csv = join(dir, 'planes.csv');
+    await writeCsv(csv, rows, units, airports);
+    const bytes = (await stat(csv)).size;
+    console.log(`${fmt(rows)} plane trips, ${units.length} units, ${airports.length} airports, ${(bytes / 1e6).toFixed(1)} MB CSV`);
+
+    // Raw COPY: the same file into a plain table of text columns.
+    const cols = HEADER.split(',').map((c) => `${c} text`).join(', ');
+    await handle.pool.query(`CREATE TABLE bench_raw (${cols}); CREATE TABLE bench_insert (${cols})`);
+    const client = await handle.pool.connect();
+    let copyMs: number;
+    try {
+      const t = performance.now();
+      await pipeline(createReadStream(csv), client.query(copyFrom(`COPY bench_raw FROM STDIN (FORMAT csv, HEADER true)`)));
+      copyMs = performance.now() - t;
+    } finally {
+      client.release();
+    }
+    const copyRate = (rows / copyMs) * 1000;
+    console.log(`raw COPY (CSV → text table)          ${fmt(copyMs)} ms   ${fmt(copyRate)} rows/s`);
+
+    // Per-row INSERT: 10,000 rows of the same data, one autocommitted statement each.
+    const sample = (await handle.pool.query<Record<string, string>>(`SELECT * FROM bench_raw LIMIT $1`, [process.env.BENCH_INSERT_SAMPLE ?? 10_000])).rows;
+    const names = HEADER.split(',');
+    const insertSql = `INSERT INTO bench_insert VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`;
+    let t = performance.now();
+    for (const r of sample) await handle.pool.query(insertSql, names.map((n) => r[n]));
+    const insertRate = (sample.length / (performance.now() - t)) * 1000;
+    console.log(`per-row INSERT (${fmt(sample.length)}-row sample)        ${fmt(insertRate)} rows/s`);
+    await handle.pool.query(`DROP TABLE bench_raw, bench_insert`);
+    await handle.pool.query(`VACUUM ANALYZE`);
+
+    // The import through the job runner of a core-api child, with /healthz hammered meanwhile.
+    child = await startChild(testDb.url);
+    const idle = hammer(child.port, HEALTHZ_EVERY_MS);
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleStats = await idle.stop();
+    const busy = hammer(child.port, HEALTHZ_EVERY_MS);
+    const payload = { path: csv, format: 'travel-planes', mode: 'per-year', year: 2025 };
+    const { id } = await enqueueJob(handle.db, { type: DATA_IMPORT_JOB, payload, lockKey: 'data-import:2025', maxAttempts: 1 });
+    t = performance.now();
+    let job: { state: string; error: string | null; result: { report: { status: string; rows: object }; applied: object | null } | null; ms: number | null; phases: unknown } | undefined;
+    let lastPhase = '';
+    const phaseAt: Record<string, number> = {};
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 100));
+      const { rows: found } = await handle.pool.query(
+        `SELECT state, error, result, progress->>'phase' AS phase, extract(epoch FROM (finished_at - started_at)) * 1000 AS ms FROM data_ingestion_jobs WHERE id = $1`,
+        [id],
+      );
+      job = found[0];
+      const phase = (found[0]?.phase as string | null) ?? '';
+      if (phase && phase !== lastPhase) phaseAt[(lastPhase = phase)] = performance.now() - t;
+      if (job && ['succeeded', 'failed', 'aborted'].includes(job.state)) break;
+    }
+    const busyStats = await busy.stop();
+    if (job?.state !== 'succeeded') throw new Error(`the import ${job?.state}: ${job?.error}`);
+    const importMs = Number(job.ms);
+    const importRate = (rows / importMs) * 1000;
+    const entries = (await handle.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM entries WHERE source = 'csv_year'`)).rows[0]?.n;
+    const computed = (await handle.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM entry_emissions`)).rows[0]?.n;
+    console.log(`phases (first seen, ms after enqueue):  ${Object.entries(phaseAt).map(([p, ms]) => `${p} ${fmt(ms)}`).join(', ')}`);
+    console.log(`import through the job (started → finished) ${fmt(importMs)} ms   ${fmt(importRate)} rows/s   report ${job.result?.report.status} ${JSON.stringify(job.result?.report.rows)}; ${fmt(entries ?? 0)} entries, ${fmt(computed ?? 0)} emission rows`);
+    console.log(`ratios: import / raw COPY = ${(importRate / copyRate).toFixed(3)} (target ≥ 0.4); import / per-row INSERT = ${(importRate / insertRate).toFixed(1)}; raw COPY / per-row INSERT = ${(copyRate / insertRate).toFixed(1)}`);
+    console.log(`/healthz idle (same run, every ${HEALTHZ_EVERY_MS} ms)          ${summary(idleStats.latencies)}  failures ${idleStats.failures}`);
+    console.log(`/healthz during the import (every ${HEALTHZ_EVERY_MS} ms)  ${summary(busyStats.latencies)}  failures ${busyStats.failures}  (target p99 < 100 ms)`);
+  } finally {
+    await child?.stop();
+    await handle.close();
+    await testDb.drop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--serve') await serve(process.argv[3] as string);
+else await main(Number(process.argv[2] ?? 1_000_000));
