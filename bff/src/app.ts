@@ -20,6 +20,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { spaFallback, staticBundles } from './http/static.js';
 import { lifetimeGuard, sessionMiddleware } from './http/session.js';
 import { systemClock, type Clock } from './session/clock.js';
+import type { CachedSession } from './session/pg-store.js';
 import { sessionReadCache } from './session/read-cache.js';
 import { sessionRepository } from './session/repository.js';
 
@@ -38,7 +39,7 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   const oidc = deps.oidc ?? createOidcClient(config.oidc);
   const clock = deps.clock ?? systemClock;
   const query = boundedQuery(deps.pool, config.session.storeTimeoutMs);
-  const cache = sessionReadCache({ ttlMs: config.session.readCacheMs });
+  const cache = sessionReadCache<CachedSession>({ ttlMs: config.session.readCacheMs });
   const sessions = sessionRepository(query, cache);
   const refresher = createTokenRefresher(oidc, { clock, ...(deps.onTokenRefresh ? { onRefresh: deps.onTokenRefresh } : {}) });
   const app = express();

@@ -28,7 +28,10 @@ declare module 'express-session' {
     /** Sign-ins in progress, by OAuth `state` (several tabs may sign in at once). */
     pendingLogins: Record<string, PendingLogin>;
     user: SessionUser;
+    /** Not part of the session's hashed properties once loaded (see `keepTokensAside`); stored in the same row. */
     tokens: SessionTokens;
+    /** Moves whenever `tokens` is replaced, so that express-session sees the change and saves the session. */
+    tokensRevision: number;
     /** The provider's session id (`sid` claim of the ID token), for back-channel logout. */
     idpSid: string;
     /** Epoch ms (session clock): start of the session (absolute lifetime) and last activity (idle timeout, written ≤ once a minute). */
@@ -37,6 +40,26 @@ declare module 'express-session' {
     userAgent: string | null;
     ip: string | null;
   }
+}
+
+/**
+ * Makes `tokens` a non-enumerable property of a loaded session. express-session detects changes by hashing
+ * the session's JSON (SHA-1 of JSON.stringify) up to three times per request; the tokens (three JWTs) were
+ * about 85 % of that JSON, and they change only on sign-in and refresh. Replacing them moves the small
+ * enumerable `tokensRevision`, so a refresh still makes express-session save the session at the end of the
+ * request. The store writes `tokens` into the same row (session/pg-store.ts); nothing else sees a difference.
+ */
+export function keepTokensAside(session: Partial<import('express-session').SessionData>, tokens: SessionTokens): void {
+  let current = tokens;
+  Object.defineProperty(session, 'tokens', {
+    configurable: true,
+    enumerable: false,
+    get: () => current,
+    set(next: SessionTokens) {
+      current = next;
+      session.tokensRevision = (session.tokensRevision ?? 0) + 1;
+    },
+  });
 }
 
 /** The fields express-session keeps besides ours. */

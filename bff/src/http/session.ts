@@ -9,7 +9,7 @@ import type { BffConfig } from '../config.js';
 import type { Query } from '../db/bounded-query.js';
 import type { Clock } from '../session/clock.js';
 import { isExpired, touchDue } from '../session/lifetimes.js';
-import { createPgStore } from '../session/pg-store.js';
+import { createPgStore, type CachedSession } from '../session/pg-store.js';
 import type { SessionReadCache } from '../session/read-cache.js';
 import { destroySession, regenerateSession } from '../auth/session-data.js';
 
@@ -23,7 +23,7 @@ declare module 'express-serve-static-core' {
 /** 256 random bits per session id (the cookie also carries an HMAC signature with SESSION_SECRET). */
 export const newSessionId = () => randomBytes(32).toString('base64url');
 
-export function sessionMiddleware(config: BffConfig['session'], query: Query, cache: SessionReadCache, logger: Logger): RequestHandler {
+export function sessionMiddleware(config: BffConfig['session'], query: Query, cache: SessionReadCache<CachedSession>, logger: Logger): RequestHandler {
   const store = createPgStore(query, config, cache, (...args: unknown[]) => logger.error({ args }, 'session store error'));
   return session({
     name: config.cookieName,

@@ -3,18 +3,38 @@
 // provider sid, created/last seen, user agent, IP) and an `expire` = min(idle, absolute) deadline, and
 // `get` returns rows past their deadline so that the lifetime guard can answer 401 session_expired.
 // Reads go through a short-lived in-process cache (session/read-cache.ts) that every write here forgets.
+// The tokens are kept out of the session's enumerable (hashed) properties (auth/session-data.ts
+// keepTokensAside) and parsed once per cached row; they are written with the rest of the row.
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type pg from 'pg';
 import type { Query } from '../db/bounded-query.js';
-import type { StoredSession } from '../auth/session-data.js';
+import { keepTokensAside, type SessionTokens, type StoredSession } from '../auth/session-data.js';
 import { expiresAt, type Lifetimes } from './lifetimes.js';
 import type { SessionReadCache } from './read-cache.js';
 
 /** The store, plus `forget`: the next `get` of that session reads Postgres. */
 export type BffStore = session.Store & { forget(sid: string): void };
 
-export function createPgStore(query: Query, lifetimes: Lifetimes, cache: SessionReadCache, errorLog: (...args: unknown[]) => void): BffStore {
+/** A cached row: the session's JSON without the tokens (parsed afresh per request) and the tokens (frozen, shared). */
+export interface CachedSession {
+  text: string;
+  tokens: Readonly<SessionTokens> | undefined;
+}
+
+function cachedSession(text: string): CachedSession {
+  const { tokens, ...rest } = JSON.parse(text) as StoredSession;
+  return { text: JSON.stringify(rest), tokens: tokens && Object.freeze(tokens) };
+}
+
+/** A fresh object per call (express-session mutates it), with the tokens as stored. */
+function storedSession(row: CachedSession): StoredSession {
+  const sess = JSON.parse(row.text) as StoredSession;
+  if (row.tokens) sess.tokens = row.tokens;
+  return sess;
+}
+
+export function createPgStore(query: Query, lifetimes: Lifetimes, cache: SessionReadCache<CachedSession>, errorLog: (...args: unknown[]) => void): BffStore {
   const PgStore = connectPgSimple(session);
   // connect-pg-simple only calls `pool.query(text, params)`.
   const pool = { query } as unknown as pg.Pool;
@@ -24,17 +44,27 @@ export function createPgStore(query: Query, lifetimes: Lifetimes, cache: Session
       cache.forget(sid);
     }
 
-    /** A fresh object per call (express-session mutates it): the cache keeps the JSON text. */
+    /** A fresh object per call (express-session mutates it); `tokens` included, as stored. */
     override get(sid: string, fn: (err: unknown, session?: session.SessionData | null) => void): void {
       const cached = cache.get(sid);
-      if (cached !== undefined) return void process.nextTick(fn, null, JSON.parse(cached));
+      if (cached !== undefined) return void process.nextTick(fn, null, storedSession(cached));
       const token = cache.begin();
       query<{ sess: string }>('SELECT sess::text AS sess FROM bff.session WHERE sid = $1', [sid]).then((r) => {
         const text = r.rows[0]?.sess;
         if (text === undefined) return fn(null, null);
-        cache.put(sid, text, token);
-        return fn(null, JSON.parse(text));
+        const row = cachedSession(text);
+        cache.put(sid, row, token);
+        return fn(null, storedSession(row) as session.SessionData);
       }, fn);
+    }
+
+    /** The request's session, with the tokens set aside (not hashed by express-session on every request). */
+    override createSession(req: Parameters<session.Store['createSession']>[0], sess: session.SessionData): session.Session & session.SessionData {
+      const { tokens } = sess as StoredSession;
+      delete (sess as StoredSession).tokens; // express-session hashes this object as the "unchanged" state
+      const loaded = super.createSession(req, sess);
+      if (tokens) keepTokensAside(loaded, tokens);
+      return loaded;
     }
 
     override destroy(sid: string, fn?: (err?: unknown) => void): void {
@@ -54,7 +84,8 @@ export function createPgStore(query: Query, lifetimes: Lifetimes, cache: Session
          ON CONFLICT (sid) DO UPDATE SET sess = $2, expire = $3, last_seen_at = $5, sub = $6, idp_sid = $7`,
         [
           sid,
-          JSON.stringify(sess),
+          // Spread: the tokens are a non-enumerable property of a loaded session (keepTokensAside).
+          JSON.stringify(sess.tokens === undefined ? sess : { ...sess, tokens: sess.tokens }),
           new Date(expiresAt(times, lifetimes)),
           new Date(times.createdAt),
           new Date(times.lastSeenAt),

@@ -26,7 +26,7 @@ export const bySubAndPublicId = (sub: string, id: string): Condition => [`sub = 
 export const bySubExcept = (sub: string, sid: string): Condition => ['sub = $1 AND sid <> $2', [sub, sid]];
 export const byIdpSid = (idpSid: string, sub?: string): Condition => (sub ? ['idp_sid = $1 AND sub = $2', [idpSid, sub]] : ['idp_sid = $1', [idpSid]]);
 
-export function sessionRepository(query: Query, cache: SessionReadCache) {
+export function sessionRepository(query: Query, cache: SessionReadCache<unknown>) {
   return {
     /** Atomically removes one pending sign-in and returns it: a login transaction is used at most once. */
     async takePendingLogin(sid: string, state: string): Promise<PendingLogin | undefined> {

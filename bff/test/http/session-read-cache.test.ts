@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundedQuery } from '../../src/db/bounded-query.js';
-import { createPgStore } from '../../src/session/pg-store.js';
+import { createPgStore, type CachedSession } from '../../src/session/pg-store.js';
 import { sessionReadCache } from '../../src/session/read-cache.js';
 import { cookieName, signInThroughBff } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -52,7 +52,7 @@ describe('session read cache', () => {
 
   it('when the same cached session is read twice, then each read is its own object', async () => {
     const query = boundedQuery(h.pool, 1_000);
-    const cache = sessionReadCache({ ttlMs: 60_000 });
+    const cache = sessionReadCache<CachedSession>({ ttlMs: 60_000 });
     const store = createPgStore(query, h.config.session, cache, () => undefined);
     const sid = `test-${randomUUID()}`;
     const now = Date.now();

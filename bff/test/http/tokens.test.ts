@@ -40,6 +40,19 @@ describe('tokens stay server-side and are refreshed', () => {
     expect((await storedTokens(jar))?.accessToken).toBe(refreshed.token);
   });
 
+  it('when a refresh is the only change of the session (last seen moved seconds ago), then the new tokens are stored all the same', async () => {
+    const { jar } = await signInThroughBff(h, 'member');
+    const first = await bearer(jar);
+    h.clock.advance(530_000); // about 70 s left: no refresh, "last seen" moves
+    expect((await bearer(jar)).token).toBe(first.token);
+    h.clock.advance(15_000); // about 55 s left: refresh; "last seen" is 15 s old and stays
+    const refreshed = await bearer(jar);
+    expect(refreshed.token).not.toBe(first.token);
+    expect((await storedTokens(jar))?.accessToken).toBe(refreshed.token);
+    await h.outlastReadCache();
+    expect((await bearer(jar)).token).toBe(refreshed.token);
+  });
+
   it('when ten API calls run concurrently with an expiring token, then the provider sees exactly one refresh and all use its token', async () => {
     const { jar } = await signInThroughBff(h, 'principal');
     const before = await bearer(jar);
