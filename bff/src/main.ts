@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type BffConfig } from './config.js';
 import { runMigrations } from './db/migrate.js';
+import { createServer } from './http/server.js';
 import { createPool } from './db/pool.js';
 
 function readConfig(): BffConfig {
@@ -34,12 +35,12 @@ if (config.session.secure && config.http.trustProxy === false) {
 }
 
 const app = createApp(config, { pool, logger });
-const server = app.listen(config.http.port, config.http.host, (err?: Error) => {
-  if (err) {
-    logger.fatal({ err }, `cannot listen on ${config.http.host}:${config.http.port}`);
-    void pool.end().finally(() => process.exit(1));
-    return;
-  }
+const server = createServer(app);
+server.once('error', (err) => {
+  logger.fatal({ err }, `cannot listen on ${config.http.host}:${config.http.port}`);
+  void pool.end().finally(() => process.exit(1));
+});
+server.listen(config.http.port, config.http.host, () => {
   logger.info(`BFF listening on ${config.http.host}:${config.http.port}`);
   console.log(`bff: ${config.publicOrigin}`);
 });
