@@ -12,8 +12,8 @@ import { childOutput, killAll, startCoreApi, waitFor, type CoreApiProcess } from
 
 const UNITS = ['10208', '10300', '10400'];
 /** Big enough that staging and the apply each take a second or more on the 2-core CI machine (polled, not timed). */
-const ROWS = 20_000;
-// The lease outlasts the successor's apply (~1–3 s here): the apply holds the job row FOR UPDATE, so heartbeats
+const ROWS = 30_000;
+// The lease outlasts the successor's apply (~1–4 s here): the apply holds the job row FOR UPDATE, so heartbeats
 // wait behind it and an apply longer than the lease loses it to another replica's recovery (reported separately).
 const ENV = { JOB_CONCURRENCY: '1', JOB_POLL_INTERVAL_MS: '200', JOB_LEASE_MS: '8000' };
 
@@ -131,7 +131,7 @@ describe('a core-api process killed mid-import', () => {
     const id = await enqueue(bigFile);
     const seen = await waitFor('the import to be part-way through staging', async () => {
       const j = await job(id);
-      return j.progress.phase === 'staging' && (j.progress.rowsRead ?? 0) >= ROWS / 4 ? j : undefined;
+      return j.progress.phase === 'staging' && (j.progress.rowsRead ?? 0) >= ROWS / 10 ? j : undefined;
     });
     const orphan = await expectOrphaned(id, first);
     expect(orphan.progress.phase).toBe('staging');
