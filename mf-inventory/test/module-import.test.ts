@@ -109,6 +109,24 @@ describe('InventoryModulePage — a principal imports a CSV for a submodule', ()
     expect(text(wrapper, 'import-error-details')).toBe('Unit: not yours');
   });
 
+  it('when the principal asks for a dry run, then dryRun=true is sent and the report says what would happen', async () => {
+    const { wrapper } = await mountModule('professional-travel', { [`GET /api/v1/pipelines/${PIPELINE_ID}`]: { body: pipeline([job({ state: 'succeeded' })]) } });
+    await wrapper.get('[data-testid="import-action-professional-travel/plane"]').trigger('click');
+    wrapper.findComponent({ name: 'QToggle' }).vm.$emit('update:modelValue', true);
+    wrapper.findComponent({ name: 'QFile' }).vm.$emit('update:modelValue', new File(['a'], 'trips.csv'));
+    await flushPromises();
+    expect(text(wrapper, 'import-submit')).toBe('Check the file');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect((FakeXhr.last().body as FormData).get('dryRun')).toBe('true');
+    FakeXhr.last().respond(202, { job: job({ params: { ...job().params, dryRun: true } }), pipelineId: PIPELINE_ID });
+    await flushPromises();
+    FakeEventSource.last().emit('job', job({ state: 'succeeded', params: { ...job().params, dryRun: true }, report: report({ status: 'success', rejected: [], notices: [], rows: { read: 4, accepted: 4, rejected: 0, notices: 0 } }) }));
+    await flushPromises();
+    expect(text(wrapper, 'import-report-status')).toContain('The file can be imported without problems · dry run: nothing was written');
+    expect(wrapper.find('[data-testid="import-rejected"]').exists()).toBe(false);
+  });
+
   it('when the picked file is not a CSV, then nothing is sent and the field says why', async () => {
     const { wrapper } = await mountModule('equipment');
     await openAndUpload(wrapper, 'equipment/it', 'list.xlsx');

@@ -69,6 +69,7 @@ export const importsDe: typeof importsEn = {
   report: {
     title: 'Bericht',
     status: { success: 'Ohne Probleme importiert', warning: 'Importiert; einige Zeilen wurden abgelehnt', error: 'Nichts wurde importiert' },
+    dryRunStatus: { success: 'Die Datei kann ohne Probleme importiert werden', warning: 'Die Datei kann importiert werden; einige Zeilen würden abgelehnt', error: 'Die Datei kann nicht importiert werden' },
     dryRun: 'Probelauf: nichts wurde geschrieben',
     counts: '{read} Zeilen gelesen · {accepted} übernommen · {rejected} abgelehnt · {notices} Hinweise',
     line: 'Zeile',

@@ -41,6 +41,7 @@ export const importsEn = {
   report: {
     title: 'Report',
     status: { success: 'Imported without problems', warning: 'Imported; some rows were rejected', error: 'Nothing was imported' },
+    dryRunStatus: { success: 'The file can be imported without problems', warning: 'The file can be imported; some rows would be rejected', error: 'The file cannot be imported' },
     dryRun: 'dry run: nothing was written',
     counts: '{read} rows read · {accepted} accepted · {rejected} rejected · {notices} notices',
     line: 'Line',

@@ -42,6 +42,7 @@ export const importsFr: typeof importsEn = {
   report: {
     title: 'Rapport',
     status: { success: 'Importé sans problème', warning: 'Importé ; certaines lignes ont été rejetées', error: 'Rien n’a été importé' },
+    dryRunStatus: { success: 'Le fichier peut être importé sans problème', warning: 'Le fichier peut être importé ; certaines lignes seraient rejetées', error: 'Le fichier ne peut pas être importé' },
     dryRun: 'essai à blanc : rien n’a été écrit',
     counts: '{read} lignes lues · {accepted} acceptées · {rejected} rejetées · {notices} remarques',
     line: 'Ligne',
