@@ -102,7 +102,7 @@ export const importsEn = {
     payload_too_large: 'The file is too large.',
     unsupported_media_type: 'Only CSV files can be imported.',
     forbidden: 'Your role does not allow this import.',
-    not_found: 'Not found: it may have been removed.',
+    not_found: 'Not found: check the unit, the format or the job.',
     conflict: 'This job cannot do that in its current state.',
     year_closed: 'This year is closed for changes.',
     unauthenticated: 'Your session has ended: sign in again.',

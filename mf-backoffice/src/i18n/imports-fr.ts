@@ -103,7 +103,7 @@ export const importsFr: typeof importsEn = {
     payload_too_large: 'Le fichier est trop volumineux.',
     unsupported_media_type: 'Seuls les fichiers CSV peuvent être importés.',
     forbidden: 'Votre rôle ne permet pas cet import.',
-    not_found: 'Introuvable : l’élément a peut-être été supprimé.',
+    not_found: 'Introuvable : vérifiez l’unité, le format ou la tâche.',
     conflict: 'Cette tâche ne le permet pas dans son état actuel.',
     year_closed: 'Cette année est close aux modifications.',
     unauthenticated: 'Votre session a pris fin : reconnectez-vous.',

@@ -59,7 +59,7 @@ export const importsDe: typeof importsEn = {
     payload_too_large: 'Die Datei ist zu groß.',
     unsupported_media_type: 'Nur CSV-Dateien können importiert werden.',
     forbidden: 'Nur die verantwortliche Person der Einheit kann Dateien für sie importieren.',
-    not_found: 'Nicht gefunden: Es wurde vielleicht entfernt.',
+    not_found: 'Nicht gefunden: Prüfen Sie Einheit, Format oder Auftrag.',
     conflict: 'Dieser Auftrag erlaubt das in seinem aktuellen Status nicht.',
     year_closed: 'Dieses Jahr ist für Änderungen geschlossen.',
     unauthenticated: 'Ihre Sitzung ist abgelaufen: Melden Sie sich erneut an.',
