@@ -110,6 +110,7 @@ describe('BackofficeImportsPage — upload and live job', () => {
 
     expect(fetch.calls.map((c) => c.url)).toContain(`/api/v1/pipelines/${PIPELINE_ID}`);
     expect(text(wrapper, 'import-pipeline-recalculate-emissions')).toContain('Emission recalculation');
+    expect(wrapper.find('[data-testid="import-pipeline-abort"]').exists()).toBe(true);
     const recalcStream = FakeEventSource.last();
     expect(recalcStream.url).toContain('33333333-3333-4333-8333-333333333333');
     recalcStream.emit('job', recalculation('succeeded'));
@@ -228,6 +229,34 @@ describe('BackofficeImportsPage — history', () => {
     expect(row.text()).toContain('planes.csv · travel-planes · 2025 · LAB-CARBON');
     expect(row.text()).toContain('Failed');
     expect(row.text()).toContain('1 / 2');
+  });
+
+  it('when there are more jobs than a page, then Next asks for the following page', async () => {
+    const { wrapper, fetch } = await mountImports({
+      'GET /api/v1/jobs?page=1&pageSize=20': { body: { items: [job()], total: 45, page: 1, pageSize: 20 } },
+      'GET /api/v1/jobs?page=2&pageSize=20': { body: { items: [job({ state: 'failed' })], total: 45, page: 2, pageSize: 20 } },
+    });
+    expect(wrapper.get('[data-testid="import-history"]').text()).toContain('Page 1 of 3');
+    await wrapper.get('[data-testid="import-history-next"]').trigger('click');
+    await flushPromises();
+    expect(fetch.calls.at(-1)?.url).toBe('/api/v1/jobs?page=2&pageSize=20');
+    expect(wrapper.get('[data-testid="import-history"]').text()).toContain('Page 2 of 3');
+  });
+
+  it('when a pipeline is still running, then its follow-up jobs can be stopped', async () => {
+    const { wrapper, fetch } = await mountImports(
+      {
+        [`GET /api/v1/jobs/${JOB_ID}`]: { body: job({ state: 'succeeded', report: report() }) },
+        [`GET /api/v1/pipelines/${PIPELINE_ID}`]: { body: pipeline([job({ state: 'succeeded' }), recalculation('running')]) },
+        [`POST /api/v1/pipelines/${PIPELINE_ID}/abort`]: { body: pipeline([job({ state: 'succeeded' }), recalculation('aborted')], 'aborted') },
+      },
+      { jobId: JOB_ID },
+    );
+    await wrapper.get('[data-testid="import-pipeline-abort"]').trigger('click');
+    await flushPromises();
+    expect(fetch.calls.at(-1)).toMatchObject({ url: `/api/v1/pipelines/${PIPELINE_ID}/abort`, init: { method: 'POST', headers: { 'X-CSRF': '1' } } });
+    expect(wrapper.get('[data-testid="import-pipeline-recalculate-emissions"]').text()).toContain('Aborted');
+    expect(wrapper.find('[data-testid="import-pipeline-abort"]').exists()).toBe(false);
   });
 
   it('when a history row is opened, then its job appears in the panel', async () => {

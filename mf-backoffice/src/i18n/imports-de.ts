@@ -79,7 +79,7 @@ export const importsDe: typeof importsEn = {
     rejectedFirst: 'Abgelehnte Zeilen: die ersten {shown} von {count}',
     notices: 'Hinweise ({count})',
   },
-  pipeline: { title: 'Folgeaufträge', open: 'Auftrag {job} anzeigen' },
+  pipeline: { title: 'Folgeaufträge', open: 'Auftrag {job} anzeigen', abort: 'Folgeaufträge stoppen' },
   job: { abort: 'Abbrechen', retry: 'Erneut versuchen', empty: 'Laden Sie eine Datei hoch, um ihren Import hier zu verfolgen.' },
   history: {
     title: 'Auftragsverlauf',

@@ -78,7 +78,7 @@ export const importsEn = {
     rejectedFirst: 'Rejected rows: the first {shown} of {count}',
     notices: 'Notices ({count})',
   },
-  pipeline: { title: 'Follow-up jobs', open: 'Show the job {job}' },
+  pipeline: { title: 'Follow-up jobs', open: 'Show the job {job}', abort: 'Stop the follow-up jobs' },
   job: { abort: 'Abort', retry: 'Retry', empty: 'Upload a file to follow its import here.' },
   history: {
     title: 'Job history',

@@ -79,7 +79,7 @@ export const importsFr: typeof importsEn = {
     rejectedFirst: 'Lignes rejetées : les {shown} premières sur {count}',
     notices: 'Remarques ({count})',
   },
-  pipeline: { title: 'Tâches de suivi', open: 'Afficher la tâche {job}' },
+  pipeline: { title: 'Tâches de suivi', open: 'Afficher la tâche {job}', abort: 'Arrêter les tâches de suivi' },
   job: { abort: 'Interrompre', retry: 'Relancer', empty: 'Téléversez un fichier pour suivre son import ici.' },
   history: {
     title: 'Historique des tâches',

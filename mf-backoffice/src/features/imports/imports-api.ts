@@ -16,6 +16,7 @@ export const importsApi = {
   abort: (api: ApiClient, id: string) => api.post(`/v1/jobs/${encodeURIComponent(id)}/abort`, Job),
   retry: (api: ApiClient, id: string) => api.post(`/v1/jobs/${encodeURIComponent(id)}/retry`, Job),
   pipeline: (api: ApiClient, id: string) => api.get(`/v1/pipelines/${encodeURIComponent(id)}`, Pipeline),
+  abortPipeline: (api: ApiClient, id: string) => api.post(`/v1/pipelines/${encodeURIComponent(id)}/abort`, Pipeline),
   /** Live job updates (Server-Sent Events) until the job ends. */
   follow: (api: ApiClient, id: string, handlers: { onJob: (job: Job) => void; onError: (error: Error) => void }): EventFollow =>
     followEvents(api.baseUrl, `/v1/jobs/${encodeURIComponent(id)}/events`, {

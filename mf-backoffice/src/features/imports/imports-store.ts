@@ -123,6 +123,14 @@ export const useImportsStore = defineStore('backoffice-imports', () => {
     else if (result.status === 'error') jobError.value = result.error;
   }
 
+  /** Stops every queued or running job of the shown pipeline (e.g. a long recalculation). */
+  async function abortPipeline(api: ApiClient) {
+    if (!pipeline.value) return;
+    const result = await settle(() => importsApi.abortPipeline(api, pipeline.value!.id));
+    if (result.status === 'ready') pipeline.value = result.data;
+    else if (result.status === 'error') jobError.value = result.error;
+  }
+
   async function loadHistory(api: ApiClient) {
     const query = { state: historyFilter.value, page: historyPage.value, pageSize: HISTORY_PAGE_SIZE };
     if (history.value.status !== 'ready') history.value = { status: 'loading' };
@@ -137,5 +145,5 @@ export const useImportsStore = defineStore('backoffice-imports', () => {
     pipelineStream = null;
   }
 
-  return { catalogue, upload, job, jobError, pipeline, history, historyFilter, historyPage, loadCatalogue, start, cancelUpload, follow, open, abort, retry, loadHistory, stop };
+  return { catalogue, upload, job, jobError, pipeline, history, historyFilter, historyPage, loadCatalogue, start, cancelUpload, follow, open, abort, retry, abortPipeline, loadHistory, stop };
 });
