@@ -6,7 +6,9 @@
 //   - a per-row INSERT rate on a 10,000-row sample (one autocommitted statement per row);
 //   - the import rate through core-api's JobRunner (distance and factor computed, applied in one transaction),
 //     with the core-api HTTP app and runner in a child process and /healthz hammered at a steady rate meanwhile;
-//   - the ratios, and /healthz p50/p99/max idle (same run) and during the import.
+//   - the ratios, and /healthz p50/p99/max idle (same run) and during the import;
+//   - the recalculate-emissions job over the imported entries after their plane factors' ef changed, next to a
+//     single set-based UPDATE of the same emission rows (same run, VACUUM in between).
 // The child is this same file started with `--serve <database url>`.
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -27,6 +29,7 @@ import { createJobRegistry } from '../src/jobs/index.js';
 import { JobRunner } from '../src/jobs/runner.js';
 import { DATA_IMPORT_JOB } from '../src/imports/jobs/data-import.job.js';
 import { enqueueJob } from '../src/repositories/job.repository.js';
+import { recalculateEmissions } from '../src/recalculation/recalculate-emissions.job.js';
 
 const HEALTHZ_EVERY_MS = 10;
 
@@ -165,6 +168,9 @@ async function main(rows: number): Promise<void> {
 
     // The import through the job runner of a core-api child, with /healthz hammered meanwhile.
     child = await startChild(testDb.url);
+    const warmUp = hammer(child.port, HEALTHZ_EVERY_MS); // JIT, sockets
+    await new Promise((r) => setTimeout(r, 1000));
+    await warmUp.stop();
     const idle = hammer(child.port, HEALTHZ_EVERY_MS);
     await new Promise((r) => setTimeout(r, 3000));
     const idleStats = await idle.stop();
@@ -197,6 +203,35 @@ async function main(rows: number): Promise<void> {
     console.log(`ratios: import / raw COPY = ${(importRate / copyRate).toFixed(3)} (target ≥ 0.4); import / per-row INSERT = ${(importRate / insertRate).toFixed(1)}; raw COPY / per-row INSERT = ${(copyRate / insertRate).toFixed(1)}`);
     console.log(`/healthz idle (same run, every ${HEALTHZ_EVERY_MS} ms)          ${summary(idleStats.latencies)}  failures ${idleStats.failures}`);
     console.log(`/healthz during the import (every ${HEALTHZ_EVERY_MS} ms)  ${summary(busyStats.latencies)}  failures ${busyStats.failures}  (target p99 < 100 ms)`);
+    await child.stop();
+    child = undefined;
+
+    // Recalculation of the imported entries after a factor change, next to one set-based UPDATE of the same rows.
+    await handle.pool.query('VACUUM ANALYZE entries, entry_emissions, report_modules');
+    const factorIds = (await handle.pool.query<{ id: string }>(`SELECT DISTINCT factor_id AS id FROM entry_emissions WHERE factor_id IS NOT NULL`)).rows.map((r) => r.id);
+    t = performance.now();
+    const updated = await handle.pool.query(
+      `UPDATE entry_emissions em SET kg_co2eq = em.quantity * (f.values->>'ef_kg_co2eq_per_km')::float8 * 1.01 * coalesce((f.values->>'rfi_adjustment')::float8, 1)
+       FROM factors f WHERE f.id = em.factor_id AND em.factor_id = ANY($1::uuid[])`,
+      [factorIds],
+    );
+    const updateMs = performance.now() - t;
+    await handle.pool.query('VACUUM entry_emissions');
+    await handle.pool.query(
+      `UPDATE factors SET values = jsonb_set(values, '{ef_kg_co2eq_per_km}', to_jsonb((values->>'ef_kg_co2eq_per_km')::float8 * 1.02)) WHERE id = ANY($1::uuid[])`,
+      [factorIds],
+    );
+    t = performance.now();
+    const recalc = await recalculateEmissions(
+      { db: handle.db, pool: handle.pool },
+      { submodule: 'professional-travel/plane', year: 2025, factorIds, full: false },
+      { signal: new AbortController().signal, progress: () => undefined },
+    );
+    const recalcMs = performance.now() - t;
+    const setBased = Object.values(recalc.setBased).reduce((a, b) => a + b, 0);
+    console.log(`single set-based UPDATE of the ${fmt(updated.rowCount ?? 0)} emission rows (${factorIds.length} factors)   ${fmt(updateMs)} ms`);
+    console.log(`recalculate-emissions after the factors' ef change       ${fmt(recalcMs)} ms  (${fmt(setBased)} entries set-based, ${fmt(recalc.engine.entries)} by the engine)`);
+    console.log(`ratio recalculation / UPDATE = ${(recalcMs / updateMs).toFixed(2)} (target ≤ 2)`);
   } finally {
     await child?.stop();
     await handle.close();

@@ -100,9 +100,14 @@ export async function applyStaged(client: pg.PoolClient, o: ApplyOptions, source
   const rowsOf: Query = async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[];
   const countOf = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rowCount ?? 0;
   return db.transaction(async (tx) => {
-    // An abort that lands while the file streamed must win: the job row is locked until this commits.
-    const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid FOR UPDATE`, [o.jobId]);
-    if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
+    // An abort that lands while the file streamed (or while this runs) must win. The job row is checked now
+    // without a lock, and locked only for the last short steps: a lock held through a long apply would block
+    // the runner's lease heartbeat (an UPDATE of the same row) until the lease expired.
+    const assertRunning = async (lock: '' | 'FOR UPDATE') => {
+      const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid ${lock}`, [o.jobId]);
+      if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
+    };
+    await assertRunning('');
     const touched = await bindModules(tx, rowsOf, o.year, sources.modules);
     // Idempotence: an earlier attempt of this job that committed left rows in this job's id range (derived
     // rows go with their source by the FK cascade); one index range scan whatever the size of entries.
@@ -131,6 +136,7 @@ export async function applyStaged(client: pg.PoolClient, o: ApplyOptions, source
       `INSERT INTO entry_emissions (entry_id, emission_type_id, emission_type, scope, category, additional, kg_co2eq, factor_id, factor_year, quantity, quantity_unit, formula, inputs)
        ${sources.emissions}`,
     );
+    await assertRunning('FOR UPDATE');
     for (const id of [...touched].sort()) await refreshModuleTotals(tx, id);
     const outcome: ApplyOutcome = { inserted, replaced, reapplied: again.reduce((n, r) => n + r.n, 0), modules: touched.size };
     await appendAudit(tx, {

@@ -16,6 +16,7 @@ import type { ImportReport } from '../report.js';
 import { runImport, validateImport } from '../validate.js';
 import { applyStaged, type ApplyOutcome } from '../../repositories/import-apply.repository.js';
 import { dropStaging } from '../../repositories/import-staging.repository.js';
+import { cachedLookups } from './cached-lookups.js';
 import { createStager } from './stage-rows.js';
 
 export const DATA_IMPORT_JOB = 'data-import';
@@ -70,7 +71,7 @@ async function runDataImport(deps: DataImportDeps, p: DataImportPayload, ctx: Jo
   let broken: Error | undefined;
   try {
     // On the pool: the import's own connection is busy with the COPY while the file streams.
-    const lookups = createPgLookups(deps.pool);
+    const lookups = cachedLookups(createPgLookups(deps.pool));
     if (p.mode === 'unit-specific') {
       const { rowCount } = await client.query('SELECT 1 FROM units WHERE code = $1', [p.unitCode]);
       if (!rowCount) throw new Error(`unknown unit "${p.unitCode}"`);
