@@ -17,6 +17,7 @@ import { recomputeWithEngine } from './engine-batches.js';
 import { SET_BASED_SUBMODULES, SQL_FORMULAS } from './sql-formulas.js';
 
 export const RECALCULATE_EMISSIONS_JOB = 'recalculate-emissions';
+const WORK_MEM = '256MB';
 
 export const recalculateEmissionsPayload = z.object({
   submodule: z.enum(SUBMODULE_KEYS as [SubmoduleKey, ...SubmoduleKey[]]),
@@ -58,6 +59,8 @@ export async function recalculateEmissions(deps: RecalculationDeps, p: Recalcula
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
+    // The set-based statements hash a million entries at most: in memory, not in temp files.
+    await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
     const setBased: Record<string, number> = {};
     const forEngine = new Set<string>();
     const modulesToRefresh = new Set<string>();
