@@ -22,8 +22,8 @@ afterEach(() => {
   FakeEventSource.reset();
 });
 
-async function mountImports(routes: Parameters<typeof mountPage>[1] = {}, props: Record<string, unknown> = {}) {
-  const mounted = mountPage(BackofficeImportsPage, { ...base, ...routes }, 'en', { context: { user: admin }, props });
+async function mountImports(routes: Parameters<typeof mountPage>[1] = {}, props: Record<string, unknown> = {}, attach = false) {
+  const mounted = mountPage(BackofficeImportsPage, { ...base, ...routes }, 'en', { context: { user: admin }, props, attach });
   await flushPromises();
   return mounted;
 }
@@ -40,7 +40,7 @@ async function fillAndSubmit(wrapper: VueWrapper) {
 
 describe('BackofficeImportsPage — upload and live job', () => {
   it('when an admin uploads a file, then the form goes as multipart with CSRF, the upload bar follows the bytes sent, and the job is followed live', async () => {
-    const { wrapper } = await mountImports();
+    const { wrapper } = await mountImports({}, {}, true);
     expect(wrapper.find('[data-testid="import-template"]').exists()).toBe(false);
     wrapper.findComponent({ name: 'QSelect' }).vm.$emit('update:modelValue', 'travel-planes');
     await flushPromises();
@@ -65,11 +65,16 @@ describe('BackofficeImportsPage — upload and live job', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="import-upload-progress-bar"]').attributes('aria-valuenow')).toBe('0.25');
     expect(text(wrapper, 'import-upload-progress-text')).toBe('Uploading the file — 25%');
-    expect(wrapper.get('[data-testid="import-upload-progress-text"]').attributes('aria-live')).toBe('polite');
+    expect(wrapper.get('[data-testid="import-upload-progress-live"]').attributes('aria-live')).toBe('polite');
+    xhr.progress(38, 100);
+    await flushPromises();
+    expect(text(wrapper, 'import-upload-progress-text')).toBe('Uploading the file — 38%');
+    expect(text(wrapper, 'import-upload-progress-live')).toBe('Uploading the file 30%');
 
     xhr.respond(202, { job: job(), pipelineId: PIPELINE_ID });
     await flushPromises();
     expect(wrapper.find('[data-testid="import-uploading"]').exists()).toBe(false);
+    expect(document.activeElement?.id).toBe(`import-job-title-${JOB_ID}`);
     const source = FakeEventSource.last();
     expect(source.url).toBe(`/api/v1/jobs/${JOB_ID}/events`);
 
@@ -82,6 +87,7 @@ describe('BackofficeImportsPage — upload and live job', () => {
     source.emit('job', job({ state: 'running', progress: { phase: 'applying', percent: 90 } }));
     await flushPromises();
     expect(text(wrapper, 'import-job-progress-text')).toContain('Applying — 90%');
+    wrapper.unmount();
   });
 
   it('when the job ends with a warning report, then the report lists each rejected row with line, column and message, and the pipeline shows the recalculation', async () => {

@@ -67,6 +67,8 @@ describe('InventoryModulePage — a principal imports a CSV for a submodule', ()
     await flushPromises();
     expect(wrapper.get('[data-testid="import-job-progress-bar"]').attributes('aria-valuenow')).toBe('0.55');
     expect(text(wrapper, 'import-job-progress-text')).toBe('Checking rows — 55% · 800 rows read, 799 accepted, 1 rejected');
+    expect(wrapper.get('[data-testid="import-job-progress-live"]').attributes('role')).toBe('status');
+    expect(text(wrapper, 'import-job-progress-live')).toBe('Checking rows 50%');
 
     source.emit('job', job({ state: 'succeeded', report: report() }));
     await flushPromises();
