@@ -186,9 +186,9 @@ export async function applyReferenceStaged(client: pg.PoolClient, o: ReferenceAp
   const db = drizzle(client, { schema });
   const rowsOf: Query = async (text, params = []) => (await client.query(text, params)).rows;
   return db.transaction(async (tx) => {
-    // An abort that lands while the file streamed must win: the job row is locked until this commits.
-    const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid FOR UPDATE`, [o.jobId]);
-    if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
+    // An abort that landed while the file streamed wins: checked now without a lock, and again under the row
+    // lock at the end. The lock is taken last so the runner's lease heartbeat never waits behind the upserts.
+    await assertStillRunning(rowsOf, o.jobId, '');
     const outcome: ReferenceApplyOutcome = { inserted: 0, updated: 0, unchanged: 0, tables: {}, relinked: 0 };
     for (const table of o.tables) {
       let c: TableCounts;
@@ -212,6 +212,12 @@ export async function applyReferenceStaged(client: pg.PoolClient, o: ReferenceAp
       year: o.year ?? null,
       after: { kind: o.kind, ...outcome },
     });
+    await assertStillRunning(rowsOf, o.jobId, 'FOR UPDATE');
     return outcome;
   });
+}
+
+async function assertStillRunning(rowsOf: Query, jobId: string, lock: '' | 'FOR UPDATE'): Promise<void> {
+  const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid ${lock}`, [jobId]);
+  if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
 }
