@@ -69,6 +69,26 @@ async function importInPage(rows: number, headers: Record<string, string>): Prom
 }
 
 describe('CSV import through the portal', () => {
+  it("when a principal imports a CSV from the inventory's travel page, then the screen shows live progress and the report", async () => {
+    await page.goto(`${portalUrl}/inventory`);
+    await page.getByTestId('context-year').selectOption('2025');
+    await page.getByTestId('inventory-module-professional-travel').getByRole('link').click();
+    await page.getByTestId('import-action-professional-travel/plane').click();
+    const panel = page.getByTestId('import-panel-professional-travel/plane');
+    const csv = ['origin_iata,destination_iata,user_institutional_id,departure_date,number_of_trips,cabin_class,note', 'GVA,CDG,100001,2025-02-03,1,economy,ui', 'GVA,XXX,100001,2025-02-04,1,economy,unknown airport', 'GVA,CDG,100001,2025-02-05,-2,economy,bad'];
+    await panel.locator('input[type=file]').setInputFiles({ name: 'ui-flights.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.join('\n')) });
+    await panel.getByTestId('import-submit').click();
+    const report = panel.getByTestId('import-report');
+    await report.waitFor({ timeout: 30_000 });
+    await expect(panel.getByTestId('import-state-succeeded').count()).resolves.toBeGreaterThan(0);
+    const rejected = (await report.getByTestId('import-rejected').locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.slice(0, 2)).toEqual(['4', 'number_of_trips']); // line 4 of the file, its column
+    const notices = await report.getByTestId('import-notices').locator('tbody tr').allInnerTexts();
+    expect(notices.join(' ')).toMatch(/XXX/); // unknown airport: kept without emission, with a notice
+  });
+
+
   it('when the principal uploads without the CSRF header, then the BFF refuses it with 403', async () => {
     const observed = await importInPage(3, {});
     expect(observed.status).toBe(403);
