@@ -21,7 +21,7 @@ import { createStager } from './stage-rows.js';
 
 export const DATA_IMPORT_JOB = 'data-import';
 /** Rows per batch (lookups, one COPY write, one event-loop turn): a few ms of synchronous work each. */
-export const STAGING_BATCH_SIZE = 500;
+export const STAGING_BATCH_SIZE = 250;
 
 export const dataImportPayload = z
   .object({
