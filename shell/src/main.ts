@@ -5,6 +5,7 @@ import { createApiClient, createPortalContext, unitCodesOf } from '@co2/shell-sd
 import { loadContracts } from './contracts.js';
 import { createShell } from './create-shell.js';
 import { LAYOUT } from './portal/layout.js';
+import { defaultYear } from './portal/years.js';
 import { initialLocale } from './session/locale.js';
 import { loadSession } from './session/session.js';
 import { createShellState } from './shell-state.js';
@@ -28,6 +29,15 @@ if (session.status === 'signed-in') {
   context.year = new Date().getFullYear();
 }
 state.session = session;
+
+if (session.status === 'signed-in') {
+  // The portal opens on the newest year open for data entry (the current calendar year often is not yet).
+  const api = createApiClient();
+  const { YearList } = await loadContracts();
+  const listed = await api.get('/v1/years', YearList).catch(() => null);
+  state.years = listed?.years ?? null;
+  context.year = defaultYear(new Date().getFullYear(), state.years);
+}
 
 if (session.status === 'signed-in') {
   await nextTick(); // the areas' containers are in the DOM before single-spa mounts anything

@@ -2,11 +2,14 @@ import { inject, reactive, type InjectionKey } from 'vue';
 import type { Session } from './session/session.js';
 import type { AreaState } from './portal/area-state.js';
 import type { LayoutArea } from './portal/layout.js';
+import type { YearOption } from './portal/years.js';
 
 /** Session and per-area state of the shell; the portal controller (single-spa side) writes the area states. */
 export interface ShellState {
   session: Session;
   areas: Partial<Record<LayoutArea['name'], AreaState>>;
+  /** Years the API lists for this user; null until loaded (or when it could not be loaded). */
+  years: YearOption[] | null;
   setArea(name: LayoutArea['name'], state: AreaState): void;
   onRetry(handler: (name: LayoutArea['name']) => void): void;
   retry(name: LayoutArea['name']): void;
@@ -17,6 +20,7 @@ export function createShellState(): ShellState {
   const state: ShellState = reactive({
     session: { status: 'loading' },
     areas: {},
+    years: null,
     setArea(name, areaState) {
       state.areas[name] = areaState;
     },
