@@ -63,6 +63,11 @@ export class JobRegistry {
     return this;
   }
 
+  /** The registered job types, in registration order. */
+  types(): string[] {
+    return [...this.definitions.keys()];
+  }
+
   get(type: string): JobDefinition | undefined {
     return this.definitions.get(type);
   }

@@ -6,6 +6,7 @@ import type { CreateImportFields, ImportAccepted, SubmoduleKey } from '@co2/cont
 import type { Database } from '../../db/client.js';
 import { errors } from '../../errors/index.js';
 import { importFormat, type DataFormatId } from '../../imports/formats/index.js';
+import { DATA_IMPORT_JOB, FACTOR_IMPORT_JOB, REFERENCE_IMPORT_JOB } from '../../jobs/job-types.js';
 import type { JobRegistry } from '../../jobs/registry.js';
 import { enqueueJob } from '../../repositories/job.repository.js';
 import type { JobQueries } from '../../repositories/job-query.repository.js';
@@ -17,7 +18,7 @@ import type { Unit } from '../units/unit.js';
 import type { AssertYearOpen } from '../years/year-use-cases.js';
 import { toJob } from './job-view.js';
 
-export const IMPORT_JOB_TYPES = { data: 'data-import', factors: 'factor-import', reference: 'reference-import' } as const;
+export const IMPORT_JOB_TYPES = { data: DATA_IMPORT_JOB, factors: FACTOR_IMPORT_JOB, reference: REFERENCE_IMPORT_JOB } as const;
 
 /** An authorised import waiting for its file: the job type and its payload without `fileId`. */
 export interface ImportPlan {
