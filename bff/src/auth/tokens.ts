@@ -38,6 +38,8 @@ export interface TokenRefresher {
    * ends the session. Throws idp_unavailable on network errors (the session stays).
    */
   freshTokens(req: Request): Promise<SessionTokens | undefined>;
+  /** The session's tokens when they need no refresh now (no promise: the path of most API calls). */
+  usableTokens(req: Request): SessionTokens | undefined;
 }
 
 export interface RefresherDeps {
@@ -96,6 +98,10 @@ export function createTokenRefresher(client: OidcClient, deps: RefresherDeps): T
   }
 
   return {
+    usableTokens(req) {
+      const { tokens, user } = req.session;
+      return tokens && user && usable(tokens, deps.clock()) ? tokens : undefined;
+    },
     async freshTokens(req) {
       const { tokens, user } = req.session;
       if (!tokens || !user) return undefined;

@@ -3,18 +3,26 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import { Router, type RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware, debugProxyErrorsPlugin, proxyEventsPlugin } from 'http-proxy-middleware';
 import { requireSignedIn } from '../auth/signed-in.js';
 import type { TokenRefresher } from '../auth/tokens.js';
 import type { BffConfig } from '../config.js';
 import { errorBody, sendError } from '../errors.js';
 import { apiAllowlist } from './api-allowlist.js';
+import { series } from './series.js';
 
 /** Decides which /api requests exist and attaches the session's access token to the protected ones. */
 function gate(config: BffConfig['coreApi'], refresher: TokenRefresher): RequestHandler {
   const verdict = apiAllowlist(config.routes);
-  return async (req, res, next) => {
+  const forward = (req: Request, res: Response, next: NextFunction, accessToken?: string) => {
+    delete req.headers.cookie;
+    delete req.headers.authorization;
+    res.setHeader('Cache-Control', 'no-store'); // unless core-api answers with its own
+    if (accessToken) req.headers.authorization = `Bearer ${accessToken}`;
+    next();
+  };
+  return (req, res, next) => {
     const path = `/api${req.path}`;
     const v = verdict(req.method, path);
     if (v.kind === 'not_found') return sendError(res, 'not_found', `No API route ${req.method} ${path}`);
@@ -22,12 +30,11 @@ function gate(config: BffConfig['coreApi'], refresher: TokenRefresher): RequestH
       res.set('Allow', v.allow.join(', '));
       return sendError(res, 'method_not_allowed', `${req.method} is not allowed on ${path}`);
     }
-    const signedIn = v.kind === 'protected' ? await requireSignedIn(req, res, refresher) : undefined; // reads the cookie
-    delete req.headers.cookie;
-    delete req.headers.authorization;
-    res.setHeader('Cache-Control', 'no-store'); // unless core-api answers with its own
-    if (signedIn) req.headers.authorization = `Bearer ${signedIn.tokens.accessToken}`;
-    return next();
+    if (v.kind !== 'protected') return forward(req, res, next);
+    // Most calls: a signed-in session whose access token is good as it is, answered without a promise.
+    const ready = req.session?.user ? refresher.usableTokens(req) : undefined;
+    if (ready) return forward(req, res, next, ready.accessToken);
+    return requireSignedIn(req, res, refresher).then((signedIn) => forward(req, res, next, signedIn.tokens.accessToken));
   };
 }
 
@@ -72,11 +79,11 @@ function upstreamProxy(config: BffConfig['coreApi']): RequestHandler {
 /**
  * Mounted at /api, ahead of the other routes: the forgery guard, the session (for /api/v1 only: the public
  * documents keep working while the session store is down), the gate and the proxy. Nothing parses the body.
+ * One Express layer (series.ts): this is the path of every API call.
  */
-export function apiProxy(config: BffConfig, refresher: TokenRefresher, before: { forgeryGuard: RequestHandler; session: RequestHandler[] }): Router {
-  const router = Router();
-  router.use(before.forgeryGuard);
-  router.use('/v1', ...before.session);
-  router.use(gate(config.coreApi, refresher), upstreamProxy(config.coreApi));
-  return router;
+export function apiProxy(config: BffConfig, refresher: TokenRefresher, before: { forgeryGuard: RequestHandler; session: RequestHandler[] }): RequestHandler {
+  const withSession = series(before.forgeryGuard, ...before.session, gate(config.coreApi, refresher), upstreamProxy(config.coreApi));
+  const withoutSession = series(before.forgeryGuard, gate(config.coreApi, refresher), upstreamProxy(config.coreApi));
+  const isV1 = (path: string) => path.startsWith('/v1') && (path.length === 3 || path.charCodeAt(3) === 47); // "/v1" or "/v1/…"
+  return (req, res, next) => (isV1(req.path) ? withSession : withoutSession)(req, res, next);
 }

@@ -15,13 +15,15 @@ const TRUSTED_FETCH_SITES = new Set(['same-origin', 'none']);
 
 export function requestForgeryGuard(): RequestHandler {
   return (req, res, next) => {
-    const path = req.originalUrl.split('?')[0] ?? '';
+    const url = req.originalUrl;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
     if (EXEMPT.has(path)) return next();
-    const site = req.get('sec-fetch-site');
+    const site = req.headers['sec-fetch-site'];
     if (site !== undefined && !TRUSTED_FETCH_SITES.has(site.toLowerCase()) && !(SAFE_METHODS.has(req.method) && CROSS_SITE_ALLOWED.has(path))) {
       return sendError(res, 'cross_site_request', `Sec-Fetch-Site: ${site.slice(0, 20)} is refused`);
     }
-    if (SAFE_METHODS.has(req.method) || req.get('x-csrf') === '1') return next();
+    if (SAFE_METHODS.has(req.method) || req.headers['x-csrf'] === '1') return next();
     return sendError(res, 'csrf_required');
   };
 }

@@ -3,7 +3,7 @@
 // more than a minute old (the idle deadline moves).
 import { randomBytes } from 'node:crypto';
 import session from 'express-session';
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { BffConfig } from '../config.js';
 import type { Query } from '../db/bounded-query.js';
@@ -42,17 +42,18 @@ export function sessionMiddleware(config: BffConfig['session'], query: Query, ca
 
 /** Ends sessions past their idle or absolute deadline and moves "last seen" at most once a minute. */
 export function lifetimeGuard(config: BffConfig['session'], clock: Clock): RequestHandler {
-  return async (req, res, next) => {
+  const end = async (req: Request, res: Response, next: NextFunction, signedIn: boolean) => {
+    res.locals.sessionExpired = signedIn;
+    await regenerateSession(req); // the row is deleted; an empty, unsaved session replaces it
+    res.clearCookie(config.cookieName, { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/' });
+    next();
+  };
+  return (req, res, next) => {
     const s = req.session;
     if (!s?.createdAt || !s.lastSeenAt) return next();
     const times = { createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, signedIn: Boolean(s.user) };
     const now = clock();
-    if (isExpired(times, config, now)) {
-      res.locals.sessionExpired = times.signedIn;
-      await regenerateSession(req); // the row is deleted; an empty, unsaved session replaces it
-      res.clearCookie(config.cookieName, { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/' });
-      return next();
-    }
+    if (isExpired(times, config, now)) return end(req, res, next, times.signedIn);
     if (times.signedIn && touchDue(times, now)) s.lastSeenAt = now; // saved at the end of the request
     return next();
   };
