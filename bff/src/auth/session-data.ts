@@ -30,7 +30,7 @@ declare module 'express-session' {
     user: SessionUser;
     /** Not part of the session's hashed properties once loaded (see `keepTokensAside`); stored in the same row. */
     tokens: SessionTokens;
-    /** Moves whenever `tokens` is replaced, so that express-session sees the change and saves the session. */
+    /** Moves whenever `tokens` is replaced (`replaceTokens`), so that express-session saves the session. */
     tokensRevision: number;
     /** The provider's session id (`sid` claim of the ID token), for back-channel logout. */
     idpSid: string;
@@ -43,23 +43,22 @@ declare module 'express-session' {
 }
 
 /**
- * Makes `tokens` a non-enumerable property of a loaded session. express-session detects changes by hashing
+ * Makes `tokens` a non-enumerable property of a session object. express-session detects changes by hashing
  * the session's JSON (SHA-1 of JSON.stringify) up to three times per request; the tokens (three JWTs) were
- * about 85 % of that JSON, and they change only on sign-in and refresh. Replacing them moves the small
- * enumerable `tokensRevision`, so a refresh still makes express-session save the session at the end of the
- * request. The store writes `tokens` into the same row (session/pg-store.ts); nothing else sees a difference.
+ * about 85 % of that JSON, and they change only on sign-in and refresh. The store writes them into the same
+ * row (session/pg-store.ts). A plain data property (no accessor): no closures per request.
  */
-export function keepTokensAside(session: Partial<import('express-session').SessionData>, tokens: SessionTokens): void {
-  let current = tokens;
-  Object.defineProperty(session, 'tokens', {
-    configurable: true,
-    enumerable: false,
-    get: () => current,
-    set(next: SessionTokens) {
-      current = next;
-      session.tokensRevision = (session.tokensRevision ?? 0) + 1;
-    },
-  });
+export function keepTokensAside(session: object, tokens: SessionTokens | undefined): void {
+  Object.defineProperty(session, 'tokens', { value: tokens, enumerable: false, configurable: true, writable: true });
+}
+
+/**
+ * Replaces the tokens of a session, and moves the small enumerable `tokensRevision` so that express-session
+ * sees a change and saves the session at the end of the request (the tokens themselves are not hashed).
+ */
+export function replaceTokens(session: Partial<import('express-session').SessionData>, tokens: SessionTokens): void {
+  session.tokens = tokens;
+  session.tokensRevision = (session.tokensRevision ?? 0) + 1;
 }
 
 /** The fields express-session keeps besides ours. */

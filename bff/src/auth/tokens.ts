@@ -6,7 +6,7 @@ import { BffError } from '../errors.js';
 import type { Clock } from '../session/clock.js';
 import type { BffStore } from '../session/pg-store.js';
 import type { OidcClient } from './oidc-client.js';
-import type { SessionTokens, SessionUser, StoredSession } from './session-data.js';
+import { replaceTokens, type SessionTokens, type SessionUser, type StoredSession } from './session-data.js';
 
 /** Refresh when the access token expires within this many seconds. */
 export const REFRESH_SKEW_SECONDS = 60;
@@ -109,7 +109,7 @@ export function createTokenRefresher(client: OidcClient, deps: RefresherDeps): T
       if (!tokens.refreshToken) return undefined;
       const refreshed = await shared(req, tokens, tokens.refreshToken);
       if (!refreshed) return undefined;
-      req.session.tokens = refreshed.tokens;
+      replaceTokens(req.session, refreshed.tokens);
       if (refreshed.user) req.session.user = refreshed.user;
       return refreshed.tokens;
     },

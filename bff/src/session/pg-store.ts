@@ -27,10 +27,10 @@ function cachedSession(text: string): CachedSession {
   return { text: JSON.stringify(rest), tokens: tokens && Object.freeze(tokens) };
 }
 
-/** A fresh object per call (express-session mutates it), with the tokens as stored. */
+/** A fresh object per call (express-session mutates it), with the tokens as stored (non-enumerable: not hashed, not copied). */
 function storedSession(row: CachedSession): StoredSession {
   const sess = JSON.parse(row.text) as StoredSession;
-  if (row.tokens) sess.tokens = row.tokens;
+  if (row.tokens) keepTokensAside(sess, row.tokens);
   return sess;
 }
 
@@ -60,10 +60,8 @@ export function createPgStore(query: Query, lifetimes: Lifetimes, cache: Session
 
     /** The request's session, with the tokens set aside (not hashed by express-session on every request). */
     override createSession(req: Parameters<session.Store['createSession']>[0], sess: session.SessionData): session.Session & session.SessionData {
-      const { tokens } = sess as StoredSession;
-      delete (sess as StoredSession).tokens; // express-session hashes this object as the "unchanged" state
-      const loaded = super.createSession(req, sess);
-      if (tokens) keepTokensAside(loaded, tokens);
+      const loaded = super.createSession(req, sess); // copies the enumerable properties only
+      if ((sess as StoredSession).tokens) keepTokensAside(loaded, (sess as StoredSession).tokens);
       return loaded;
     }
 
