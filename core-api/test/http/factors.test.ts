@@ -50,6 +50,15 @@ describe('factors and taxonomies over HTTP', () => {
     expect(audit.rows).toEqual([{ action: 'factor.create', entity_id: factor.id, actor_subject: 'admin' }]);
   });
 
+  it('stores classification keys without a value as absent: null, blank and missing are one identity', async () => {
+    const gas = { year: 2024, submodule: 'process-emissions/gases', values: { ef_kg_co2eq_per_unit: 1 }, unit: 'kg', source: 'test' };
+    const res = await call('admin', 'POST', '/api/v1/factors', { ...gas, classification: { category: 'N2O', subcategory: null } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(Factor.parse(await res.json()).classification).toEqual({ category: 'N2O' });
+    expect((await call('admin', 'POST', '/api/v1/factors', { ...gas, classification: { category: 'N2O' } })).status).toBe(409);
+    expect((await call('admin', 'POST', '/api/v1/factors', { ...gas, classification: { category: 'N2O', subcategory: ' ' } })).status).toBe(409);
+  });
+
   it('refuses a duplicate identity with 409 conflict, an unknown emission type or bad values with 400', async () => {
     await expectError(await call('admin', 'POST', '/api/v1/factors', server), 409, 'conflict');
     const bad: [unknown, string][] = [

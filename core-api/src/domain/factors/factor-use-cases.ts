@@ -23,6 +23,15 @@ function assertEmissionType(emissionType: string | null | undefined): void {
   if (!type || type.scope === null) throw errors.validationFailed([{ path: 'body.emissionType', message: `not a bookable emission type: ${emissionType}` }]);
 }
 
+/**
+ * The canonical classification: keys without a value (null or blank) are dropped. Matching already treats an
+ * absent key, null and '' alike; storing them alike keeps the factor identity (unique on the classification)
+ * from splitting one factor in two, e.g. `{"subcategory": null}` written by the API and the CSV's empty cell.
+ */
+export function canonicalClassification<T extends Record<string, unknown>>(classification: T): T {
+  return Object.fromEntries(Object.entries(classification).filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''))) as T;
+}
+
 function outcome(result: FactorWriteOutcome, what: string): FactorRecord {
   if (result.ok) return result.factor;
   if (result.reason === 'missing') throw errors.notFound(what);
@@ -40,12 +49,13 @@ export function createFactorUseCases(deps: { factors: FactorStore }) {
     },
     createFactor: async (principal: Principal, body: CreateFactorBody): Promise<FactorRecord> => {
       assertEmissionType(body.emissionType);
-      const draft = { ...body, emissionType: body.emissionType ?? null, unit: body.unit ?? null, source: body.source ?? null };
+      const draft = { ...body, classification: canonicalClassification(body.classification), emissionType: body.emissionType ?? null, unit: body.unit ?? null, source: body.source ?? null };
       return outcome(await deps.factors.create(draft, actorOf(principal)), `${body.submodule} ${body.year}`);
     },
     updateFactor: async (principal: Principal, id: string, body: UpdateFactorBody): Promise<FactorRecord> => {
       assertEmissionType(body.emissionType);
-      return outcome(await deps.factors.update(id, body, actorOf(principal)), `factor ${id}`);
+      const change = body.classification ? { ...body, classification: canonicalClassification(body.classification) } : body;
+      return outcome(await deps.factors.update(id, change, actorOf(principal)), `factor ${id}`);
     },
     getTaxonomy: async (year: number, submodule: SubmoduleKey): Promise<Taxonomy> => buildTaxonomy(year, submodule, await deps.factors.forYear(year, submodule)),
   };
