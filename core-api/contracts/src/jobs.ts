@@ -7,6 +7,9 @@ export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'aborted'
 export const JobState = z.enum(JOB_STATES).openapi('JobState');
 export type JobState = z.infer<typeof JobState>;
 export const isTerminalJobState = (s: JobState) => s === 'succeeded' || s === 'failed' || s === 'aborted';
+/** What `POST /jobs/{id}/abort` and `…/retry` accept (otherwise 409). */
+export const canAbortJob = (s: JobState) => s === 'queued' || s === 'running';
+export const canRetryJob = (s: JobState) => s === 'failed' || s === 'aborted';
 
 /** What an upload is: entry data of a module, emission factors, or reference data (locations, rooms, units…). */
 export const IMPORT_KINDS = ['data', 'factors', 'reference'] as const;
@@ -222,3 +225,23 @@ export type TemplateQuery = z.infer<typeof TemplateQuery>;
 export const JobEventStream = z.string().openapi('JobEventStream', {
   description: '`event: job` / `data: <Job JSON>` at most 4 times a second while the job changes; `: ping` comments every 15 s; the stream ends after the terminal state.',
 });
+
+const clampPercent = (n: number) => Math.round(Math.min(100, Math.max(0, n)));
+
+/** A job's progress 0–100, or null while it cannot be known (an indeterminate bar). */
+export function jobPercent(job: Pick<Job, 'state' | 'progress'>): number | null {
+  if (job.state === 'succeeded') return 100;
+  const { percent, bytesRead, bytesTotal } = job.progress;
+  if (percent !== undefined) return clampPercent(percent);
+  if (bytesRead !== undefined && bytesTotal) return clampPercent((bytesRead / bytesTotal) * 100);
+  return null;
+}
+
+/** A job's outcome as a user reads it: an import that ran but applied nothing is `rejected`, one that dropped rows `warning`. */
+export type JobOutcome = JobState | 'warning' | 'rejected';
+
+export function jobOutcome(job: Pick<Job, 'state' | 'report'>): JobOutcome {
+  if (job.state !== 'succeeded' || !job.report) return job.state;
+  if (job.report.status === 'error') return 'rejected';
+  return job.report.status === 'warning' ? 'warning' : 'succeeded';
+}

@@ -1,13 +1,4 @@
-import { isTerminalJobState, type Job, type JobState } from '@co2/contracts';
-
-/** Percentage 0–100 of a job, or null while it cannot be known (indeterminate bar). */
-export function jobPercent(job: Pick<Job, 'state' | 'progress'>): number | null {
-  if (job.state === 'succeeded') return 100;
-  const { percent, bytesRead, bytesTotal } = job.progress;
-  if (percent !== undefined) return clamp(percent);
-  if (bytesRead !== undefined && bytesTotal) return clamp((bytesRead / bytesTotal) * 100);
-  return null;
-}
+import { isTerminalJobState, type Job, type JobOutcome } from '@co2/contracts';
 
 /** Percentage 0–100 of an upload, or null when the browser does not know the total. */
 export function uploadPercent(loaded: number, total: number | null): number | null {
@@ -16,21 +7,12 @@ export function uploadPercent(loaded: number, total: number | null): number | nu
 
 const clamp = (n: number) => Math.round(Math.min(100, Math.max(0, n)));
 
-export const canAbort = (state: JobState) => state === 'queued' || state === 'running';
-export const canRetry = (state: JobState) => state === 'failed' || state === 'aborted';
+// Job semantics come with the contract (core-api owns them); the remote adds its presentation.
+export { canAbortJob as canAbort, canRetryJob as canRetry, jobOutcome as displayState, jobPercent, type JobOutcome as DisplayState } from '@co2/contracts';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
-/** A job's state as the user reads it: an import that ran but applied nothing (or only part) says so. */
-export type DisplayState = JobState | 'warning' | 'rejected';
-
-export function displayState(job: Pick<Job, 'state' | 'report'>): DisplayState {
-  if (job.state !== 'succeeded' || !job.report) return job.state;
-  if (job.report.status === 'error') return 'rejected';
-  return job.report.status === 'warning' ? 'warning' : 'succeeded';
-}
-
 /** Quasar colour of a state chip (text says the state too: colour is never the only cue). */
-export function stateColor(state: DisplayState): string {
+export function stateColor(state: JobOutcome): string {
   switch (state) {
     case 'queued':
       return 'grey-7';
