@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   JOB_LEASE_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1_000).default(30_000)),
   JOB_CONCURRENCY: env(z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(16).default(1)),
   UPLOAD_MAX_BYTES: env(z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).default(100 * 1024 * 1024)),
+  UPLOAD_RETENTION_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30)),
 });
 
 /** The environment variables core-api reads (and nothing else). */
@@ -36,7 +37,7 @@ export interface Config {
   /** In-process background jobs; concurrency 0 disables the runner on this replica. */
   jobs: { pollIntervalMs: number; leaseMs: number; concurrency: number };
   /** CSV uploads (`POST /api/v1/imports`): the largest file accepted. */
-  uploads: { maxBytes: number };
+  uploads: { maxBytes: number; retentionDays: number };
 }
 
 export class ConfigError extends Error {
@@ -65,6 +66,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     jobs: { pollIntervalMs: e.JOB_POLL_INTERVAL_MS, leaseMs: e.JOB_LEASE_MS, concurrency: e.JOB_CONCURRENCY },
-    uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, retentionDays: e.UPLOAD_RETENTION_DAYS },
   };
 }

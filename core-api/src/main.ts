@@ -29,6 +29,15 @@ async function main(): Promise<void> {
   if (config.jobs.concurrency > 0) jobs.start();
 
   const app = createApp({ config, db: database.db, logger, jobs: { registry, uploads, kick: () => jobs.kick() } });
+
+  // Uploads are kept while their jobs may be retried, then removed (abandoned partial uploads after a day).
+  const purgeUploads = () =>
+    uploads
+      .purge({ incompleteAfterMs: 24 * 3600_000, finishedAfterMs: config.uploads.retentionDays * 24 * 3600_000 })
+      .then((removed) => (removed.incomplete || removed.finished) && logger.info(removed, 'old uploads removed'))
+      .catch((err: unknown) => logger.warn({ err }, 'upload purge failed'));
+  setInterval(purgeUploads, 3600_000).unref();
+  void purgeUploads();
   const server = app.listen(config.http.port, config.http.host, (err?: Error) => {
     if (err) {
       logger.fatal({ err }, 'cannot listen');

@@ -32,6 +32,11 @@ export interface UploadStore {
   remove(id: string): Promise<void>;
   /** The content of a completed upload, chunk by chunk. */
   open(id: string): Promise<AsyncIterable<Buffer>>;
+  /**
+   * Removes uploads nobody needs: never completed (the request died mid-stream) after `incompleteAfterMs`, and
+   * completed ones whose jobs have all ended, `finishedAfterMs` after the last of them ended.
+   */
+  purge(o: { incompleteAfterMs: number; finishedAfterMs: number }): Promise<{ incomplete: number; finished: number }>;
 }
 
 export function createUploadStore(pool: pg.Pool): UploadStore {
@@ -77,6 +82,22 @@ export function createUploadStore(pool: pg.Pool): UploadStore {
       await ex.execute(sql`UPDATE upload_files SET size_bytes = ${upload.sizeBytes}, sha256 = ${upload.sha256}, completed_at = now() WHERE id = ${upload.id}`);
     },
     remove,
+    async purge({ incompleteAfterMs, finishedAfterMs }) {
+      const incomplete = await pool.query(
+        `DELETE FROM upload_files WHERE completed_at IS NULL AND created_at < now() - $1 * interval '1 millisecond'`,
+        [incompleteAfterMs],
+      );
+      const finished = await pool.query(
+        `DELETE FROM upload_files f
+         WHERE f.completed_at IS NOT NULL AND f.completed_at < now() - $1 * interval '1 millisecond'
+           AND NOT EXISTS (
+             SELECT 1 FROM data_ingestion_jobs j
+             WHERE j.payload->>'fileId' = f.id::text
+               AND (j.state IN ('queued', 'running') OR j.finished_at >= now() - $1 * interval '1 millisecond'))`,
+        [finishedAfterMs],
+      );
+      return { incomplete: incomplete.rowCount ?? 0, finished: finished.rowCount ?? 0 };
+    },
     async open(id) {
       const { rows } = await pool.query<{ chunks: number }>(
         'SELECT (SELECT count(*) FROM upload_chunks c WHERE c.file_id = f.id)::int AS chunks FROM upload_files f WHERE f.id = $1 AND f.completed_at IS NOT NULL',

@@ -12,7 +12,7 @@ describe('configuration', () => {
       seedDemo: false,
       logLevel: 'info',
       jobs: { pollIntervalMs: 10_000, leaseMs: 30_000, concurrency: 1 },
-      uploads: { maxBytes: 100 * 1024 * 1024 },
+      uploads: { maxBytes: 100 * 1024 * 1024, retentionDays: 30 },
     });
   });
 
@@ -28,6 +28,7 @@ describe('configuration', () => {
       JOB_LEASE_MS: '5000',
       JOB_CONCURRENCY: '0',
       UPLOAD_MAX_BYTES: '2048',
+      UPLOAD_RETENTION_DAYS: '7',
     });
     expect(config).toMatchObject({
       oidc: { audience: 'api://co2' },
@@ -35,7 +36,7 @@ describe('configuration', () => {
       seedDemo: true,
       logLevel: 'debug',
       jobs: { pollIntervalMs: 2000, leaseMs: 5000, concurrency: 0 },
-      uploads: { maxBytes: 2048 },
+      uploads: { maxBytes: 2048, retentionDays: 7 },
     });
   });
 
@@ -66,6 +67,7 @@ describe('configuration', () => {
       'JOB_LEASE_MS',
       'JOB_CONCURRENCY',
       'UPLOAD_MAX_BYTES',
+      'UPLOAD_RETENTION_DAYS',
     ]);
     expect(() => loadConfig({})).toThrow(/DATABASE_URL \(required\).*OIDC_ISSUER \(required\)/);
   });
