@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { moduleOf, yearLockKey } from '../jobs/lock-keys.js';
+import { auditOnClient } from '../repositories/factor-import.repository.js';
 import { defineJob, type JobContext } from '../jobs/registry.js';
 import { refreshReportTotals } from '../repositories/aggregation.repository.js';
 import { createRepositories } from '../repositories/index.js';
@@ -86,8 +87,18 @@ export async function recalculateEmissions(deps: RecalculationDeps, p: Recalcula
       ? await refreshReportTotals(client, { year: p.year, reportModuleIds: [...modulesToRefresh] })
       : { modules: 0, changed: 0 };
     if (ctx.signal.aborted) throw new Error('the recalculation was aborted');
+    const result = { submodule: p.submodule, year: p.year, setBased, engine, modules: { moved: modulesMoved, refreshed: refreshed.changed } };
+    // Emissions changed without a user's hand: the audit log says what, and why (the factors), with the change.
+    await auditOnClient(client, {
+      actor: null,
+      action: 'emissions.recalculate',
+      entityType: 'submodule',
+      entityId: p.submodule,
+      year: p.year,
+      after: { ...result, factorIds: p.factorIds ?? null, full: p.full },
+    });
     await client.query('COMMIT');
-    return { submodule: p.submodule, year: p.year, setBased, engine, modules: { moved: modulesMoved, refreshed: refreshed.changed } };
+    return result;
   } catch (error) {
     broken = error instanceof Error ? error : new Error(String(error));
     await client.query('ROLLBACK').catch(() => undefined);

@@ -68,6 +68,8 @@ describe('a factor value changes', () => {
     // Untouched: the long-haul trip (its factor did not change) and the given kg CO2-eq.
     for (const id of [ids.newYork, ids.given]) expect(after.find((e) => e.id === id)).toEqual(before.find((e) => e.id === id));
     expect(after.find((e) => e.id === ids.given)).toMatchObject({ total_kg: 123.5, kg_override: 123.5 });
+    const audit = await db.pool.query(`SELECT actor_subject, entity_id, year, after FROM audit_log WHERE action = 'emissions.recalculate' ORDER BY id DESC LIMIT 1`);
+    expect(audit.rows[0]).toMatchObject({ actor_subject: null, entity_id: PLANE, year: 2025, after: { factorIds: [short], setBased: result.setBased } });
   });
 
   it('when the factor changes, then every module’s cached total equals the sum of its rows and the breakdown follows', async () => {
@@ -145,12 +147,15 @@ describe('factors that no longer or newly apply', () => {
   it('when the recalculation fails half-way, then nothing of it is kept', async () => {
     const ids = await seedTrips();
     const before = await storedEntries(db.pool, PLANE);
+    const audited = async () => (await db.pool.query(`SELECT 1 FROM audit_log WHERE action = 'emissions.recalculate'`)).rowCount;
+    const auditedBefore = await audited();
     await db.pool.query(`UPDATE factors SET values = values || '{"ef_kg_co2eq_per_km": 0.9}', updated_at = now() WHERE id = $1`, [await factorId('short_to_medium_haul')]);
     const controller = new AbortController();
     let calls = 0;
     const ctx = { signal: controller.signal, progress: () => (++calls === 2 ? controller.abort() : undefined) };
     await expect(recalculateEmissions({ db: db.db, pool: db.pool }, { submodule: PLANE, year: 2025, full: false }, ctx)).rejects.toThrow(/aborted/);
     expect((await storedEntries(db.pool, PLANE)).find((e) => e.id === ids.paris)).toEqual(before.find((e) => e.id === ids.paris));
+    expect(await audited()).toBe(auditedBefore);
   });
 });
 
