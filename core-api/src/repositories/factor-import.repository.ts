@@ -65,13 +65,6 @@ export async function staleFactors(client: pg.ClientBase, jobId: string, year: n
   return rows;
 }
 
-/** Locks the job row until commit and says whether it still runs (an abort that landed meanwhile wins). */
-export async function lockRunningJob(client: pg.ClientBase, jobId: string): Promise<boolean> {
-  const { rows } = await client.query<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid FOR UPDATE`, [jobId]);
-  // A handler called outside the runner (tests) has no job row: nothing to fence.
-  return rows[0] === undefined || rows[0].state === 'running';
-}
-
 export async function auditOnClient(client: pg.ClientBase, event: AuditEvent): Promise<void> {
   // drizzle over the import's connection: the record commits with the upsert (Executor is typed for the pool).
   await appendAudit(drizzle(client as pg.PoolClient, { schema }) as unknown as Executor, event);

@@ -2,6 +2,7 @@
 // committed before (its deterministic id range), replace the year's CSV rows (per-year) or append
 // (unit-specific), insert entries and emissions with one INSERT … SELECT each (from the engine's staged rows or
 // from the set-based trip computation), refresh module totals, append one audit record.
+import { assertJobRunning } from './job.repository.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { ModuleKey } from '@co2/contracts';
 import type pg from 'pg';
@@ -100,14 +101,8 @@ export async function applyStaged(client: pg.PoolClient, o: ApplyOptions, source
   const rowsOf: Query = async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[];
   const countOf = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rowCount ?? 0;
   return db.transaction(async (tx) => {
-    // An abort that lands while the file streamed (or while this runs) must win. The job row is checked now
-    // without a lock, and locked only for the last short steps: a lock held through a long apply would block
-    // the runner's lease heartbeat (an UPDATE of the same row) until the lease expired.
-    const assertRunning = async (lock: '' | 'FOR UPDATE') => {
-      const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid ${lock}`, [o.jobId]);
-      if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
-    };
-    await assertRunning('');
+    // An abort that lands while the file streamed (or while this runs) wins; the row is locked only at the end.
+    await assertJobRunning(client, o.jobId, { lock: false });
     const touched = await bindModules(tx, rowsOf, o.year, sources.modules);
     // Idempotence: an earlier attempt of this job that committed left rows in this job's id range (derived
     // rows go with their source by the FK cascade); one index range scan whatever the size of entries.
@@ -136,7 +131,7 @@ export async function applyStaged(client: pg.PoolClient, o: ApplyOptions, source
       `INSERT INTO entry_emissions (entry_id, emission_type_id, emission_type, scope, category, additional, kg_co2eq, factor_id, factor_year, quantity, quantity_unit, formula, inputs)
        ${sources.emissions}`,
     );
-    await assertRunning('FOR UPDATE');
+    await assertJobRunning(client, o.jobId, { lock: true });
     for (const id of [...touched].sort()) await refreshModuleTotals(tx, id);
     const outcome: ApplyOutcome = { inserted, replaced, reapplied: again.reduce((n, r) => n + r.n, 0), modules: touched.size };
     await appendAudit(tx, {

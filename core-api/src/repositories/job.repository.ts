@@ -1,6 +1,7 @@
 // Job queue persistence: enqueue, SKIP LOCKED claims, leases renewed by heartbeats, fenced finish.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { Database } from '../db/client.js';
 import type { JobState } from '../db/schema/jobs.js';
 import type { Executor } from './executor.js';
@@ -182,4 +183,15 @@ export async function retryJob(db: Database, id: string): Promise<JobRow | null>
 
 export async function findJob(ex: Executor, id: string): Promise<JobRow | null> {
   return (await rows(ex, sql`SELECT ${COLUMNS} FROM data_ingestion_jobs WHERE id = ${id}`))[0] ?? null;
+}
+
+/**
+ * Inside a handler's write transaction: refuses to go on unless the job still runs (an abort that landed
+ * meanwhile wins). Check without a lock early, and with `lock` as the last step before COMMIT: a lock held
+ * through a long write would block the runner's lease heartbeat (an UPDATE of the same row). A handler called
+ * outside the runner (tests) has no job row: nothing to fence.
+ */
+export async function assertJobRunning(client: pg.ClientBase, jobId: string, options: { lock: boolean }): Promise<void> {
+  const { rows } = await client.query<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid${options.lock ? ' FOR UPDATE' : ''}`, [jobId]);
+  if (rows[0] && rows[0].state !== 'running') throw new Error(`the job is ${rows[0].state}: nothing was applied`);
 }

@@ -1,6 +1,7 @@
 // Staging and apply of a reference-data import. Accepted rows land in a session TEMP table per target table
 // (one INSERT … SELECT FROM unnest per batch); the apply upserts them on each table's natural key in ONE
 // transaction, never deletes (other data references these rows), and counts inserted / updated / unchanged.
+import { assertJobRunning } from './job.repository.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import * as schema from '../db/schema/index.js';
@@ -188,7 +189,7 @@ export async function applyReferenceStaged(client: pg.PoolClient, o: ReferenceAp
   return db.transaction(async (tx) => {
     // An abort that landed while the file streamed wins: checked now without a lock, and again under the row
     // lock at the end. The lock is taken last so the runner's lease heartbeat never waits behind the upserts.
-    await assertStillRunning(rowsOf, o.jobId, '');
+    await assertJobRunning(client, o.jobId, { lock: false });
     const outcome: ReferenceApplyOutcome = { inserted: 0, updated: 0, unchanged: 0, tables: {}, relinked: 0 };
     for (const table of o.tables) {
       let c: TableCounts;
@@ -212,12 +213,8 @@ export async function applyReferenceStaged(client: pg.PoolClient, o: ReferenceAp
       year: o.year ?? null,
       after: { kind: o.kind, ...outcome },
     });
-    await assertStillRunning(rowsOf, o.jobId, 'FOR UPDATE');
+    await assertJobRunning(client, o.jobId, { lock: true });
     return outcome;
   });
 }
 
-async function assertStillRunning(rowsOf: Query, jobId: string, lock: '' | 'FOR UPDATE'): Promise<void> {
-  const [job] = await rowsOf<{ state: string }>(`SELECT state FROM data_ingestion_jobs WHERE id = $1::uuid ${lock}`, [jobId]);
-  if (job && job.state !== 'running') throw new Error(`the job is ${job.state}: nothing was applied`);
-}

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { yearLockKey } from '../../jobs/lock-keys.js';
 import { defineJob, type JobContext } from '../../jobs/registry.js';
 import { RECALCULATE_EMISSIONS_JOB, type RecalculateEmissionsPayload } from '../../recalculation/recalculate-emissions.job.js';
-import { auditOnClient, lockRunningJob, staleFactors, upsertFactors, type StaleFactor } from '../../repositories/factor-import.repository.js';
+import { auditOnClient, staleFactors, upsertFactors, type StaleFactor } from '../../repositories/factor-import.repository.js';
+import { assertJobRunning } from '../../repositories/job.repository.js';
 import { importFormat } from '../formats/index.js';
 import type { ImportReport } from '../report.js';
 import { runImport, validateImport } from '../validate.js';
@@ -92,7 +93,7 @@ async function runFactorImport(deps: FactorImportDeps, p: FactorImportPayload, c
       },
     });
     if (report.status === 'error') throw new NothingApplied();
-    if (!(await lockRunningJob(client, ctx.jobId))) throw new Error('the job is no longer running: nothing was applied');
+    await assertJobRunning(client, ctx.jobId, { lock: true });
     const submodules = scopeOf(p, seen);
     const stale = await staleFactors(client, ctx.jobId, p.year, submodules);
     const applied = { ...counts, submodules, stale };
