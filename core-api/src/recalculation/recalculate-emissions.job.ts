@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { moduleOf, yearLockKey } from '../jobs/lock-keys.js';
-import { auditOnClient } from '../repositories/factor-import.repository.js';
+import { auditOnClient } from '../repositories/audit.repository.js';
 import { defineJob, type JobContext } from '../jobs/registry.js';
 import { refreshReportTotals } from '../repositories/aggregation.repository.js';
 import { createRepositories } from '../repositories/index.js';

@@ -1,5 +1,8 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { Database } from '../db/client.js';
+import * as schema from '../db/schema/index.js';
 import { auditLog } from '../db/schema/index.js';
 import type { Executor } from './executor.js';
 
@@ -86,3 +89,9 @@ export function createAuditRepository(db: Database) {
 }
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
+/** `appendAudit` on a raw client's open transaction (jobs write over one dedicated connection). */
+export async function auditOnClient(client: pg.ClientBase, event: AuditEvent): Promise<void> {
+  // drizzle over the import's connection: the record commits with the upsert (Executor is typed for the pool).
+  await appendAudit(drizzle(client as pg.PoolClient, { schema }) as unknown as Executor, event);
+}

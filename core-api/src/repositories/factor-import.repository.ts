@@ -1,11 +1,7 @@
 // SQL of the factor import, on the import's own connection inside ONE transaction (BEGIN … COMMIT by the job):
-// upsert on the factor identity stamping `last_seen_job_id`, the stale list, the job-row lock and the audit.
-import { drizzle } from 'drizzle-orm/node-postgres';
+// upsert on the factor identity stamping `last_seen_job_id` and the stale list.
 import type pg from 'pg';
-import * as schema from '../db/schema/index.js';
 import type { FactorRow } from '../imports/formats/index.js';
-import { appendAudit, type AuditEvent } from './audit.repository.js';
-import type { Executor } from './executor.js';
 
 export interface UpsertedFactor {
   id: string;
@@ -63,9 +59,4 @@ export async function staleFactors(client: pg.ClientBase, jobId: string, year: n
     [year, submodules, jobId],
   );
   return rows;
-}
-
-export async function auditOnClient(client: pg.ClientBase, event: AuditEvent): Promise<void> {
-  // drizzle over the import's connection: the record commits with the upsert (Executor is typed for the pool).
-  await appendAudit(drizzle(client as pg.PoolClient, { schema }) as unknown as Executor, event);
 }
