@@ -17,7 +17,7 @@ export { Health } from './health.js';
 export type * from './health.js';
 export { Me, RoleGrant, RoleName, UnitSummary } from './identity.js';
 export type * from './identity.js';
-export { CreateImportFields, DATA_IMPORT_FORMATS, DataImportFormat, IMPORT_KINDS, IMPORT_MODES, ImportAccepted, ImportCatalogue, ImportKind, ImportMode, ImportReport, JOB_STATES, Job, JobEventStream, JobPage, JobParams, JobPathParams, JobProgress, JobState, ListJobsQuery, Pipeline, PipelinePathParams, REFERENCE_IMPORT_KINDS, ReferenceImportKind, TemplateQuery, canAbortJob, canRetryJob, isTerminalJobState, jobOutcome, jobPercent } from './jobs.js';
+export { CreateImportFields, DATA_IMPORT_FORMATS, DataImportFormat, IMPORT_KINDS, IMPORT_MODES, ImportAccepted, ImportCatalogue, ImportKind, ImportMode, ImportReport, JOB_STATES, Job, JobEventStream, JobPage, JobParams, JobPathParams, JobProgress, JobState, ListJobsQuery, Pipeline, PipelinePathParams, REFERENCE_IMPORT_KINDS, ReferenceImportKind, TemplateQuery, canAbortJob, canRetryJob, isTerminalJobState, jobOutcome, jobPercent, reportIssueRows } from './jobs.js';
 export type * from './jobs.js';
 export { Location, LocationDistance, LocationDistanceQuery, LocationKind, LocationList, LocationSearchQuery } from './locations.js';
 export type * from './locations.js';

@@ -245,3 +245,17 @@ export function jobOutcome(job: Pick<Job, 'state' | 'report'>): JobOutcome {
   if (job.report.status === 'error') return 'rejected';
   return job.report.status === 'warning' ? 'warning' : 'succeeded';
 }
+
+/** One line per problem of a report's rejected (or noticed) rows, for tables; a row without issues keeps one line. */
+export interface ReportIssueRow {
+  key: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+export function reportIssueRows(rows: readonly { line: number; issues: readonly { column?: string | undefined; message: string }[] }[]): ReportIssueRow[] {
+  return rows.flatMap((row) =>
+    (row.issues.length ? row.issues : [{ message: '' }]).map((issue, i) => ({ key: `${row.line}-${i}`, line: row.line, column: issue.column ?? '—', message: issue.message })),
+  );
+}

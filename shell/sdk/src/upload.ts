@@ -88,3 +88,8 @@ function readAnswer<T>(status: number, text: string, schema: z.ZodType<T>, url: 
     }),
   };
 }
+
+/** Percentage 0–100 of an upload, or null when the browser does not know the total (an indeterminate bar). */
+export function uploadPercent(loaded: number, total: number | null): number | null {
+  return total ? Math.round(Math.min(100, Math.max(0, (loaded / total) * 100))) : null;
+}

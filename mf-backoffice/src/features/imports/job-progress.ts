@@ -1,13 +1,8 @@
 import { isTerminalJobState, type Job, type JobOutcome } from '@co2/contracts';
 
-/** Percentage 0–100 of an upload, or null when the browser does not know the total. */
-export function uploadPercent(loaded: number, total: number | null): number | null {
-  return total ? clamp((loaded / total) * 100) : null;
-}
-
-const clamp = (n: number) => Math.round(Math.min(100, Math.max(0, n)));
-
-// Job semantics come with the contract (core-api owns them); the remote adds its presentation.
+// Job semantics come with the contract (core-api owns them), upload progress with the sdk; the remote adds its presentation.
+export { reportIssueRows as issueRows, type ReportIssueRow as IssueRow } from '@co2/contracts';
+export { uploadPercent } from '@co2/shell-sdk';
 export { canAbortJob as canAbort, canRetryJob as canRetry, jobOutcome as displayState, jobPercent, type JobOutcome as DisplayState } from '@co2/contracts';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
@@ -44,16 +39,3 @@ export function phaseKey(phase: string | undefined): string | null {
 
 export const camel = (id: string) => id.replace(/[-/]([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** One table row per problem of a rejected (or noticed) CSV row. */
-export interface IssueRow {
-  key: string;
-  line: number;
-  column: string;
-  message: string;
-}
-
-export function issueRows(rows: readonly { line: number; issues: readonly { column?: string | undefined; message: string }[] }[]): IssueRow[] {
-  return rows.flatMap((row) =>
-    (row.issues.length ? row.issues : [{ message: '' }]).map((issue, i) => ({ key: `${row.line}-${i}`, line: row.line, column: issue.column ?? '—', message: issue.message })),
-  );
-}

@@ -1,13 +1,9 @@
 import { isTerminalJobState, type Job, type JobOutcome } from '@co2/contracts';
 import type { ApiError } from '@co2/shell-sdk';
 
-export function uploadPercent(loaded: number, total: number | null): number | null {
-  return total ? clamp((loaded / total) * 100) : null;
-}
-
-const clamp = (n: number) => Math.round(Math.min(100, Math.max(0, n)));
-
-// Job semantics come with the contract (core-api owns them); the remote adds its presentation.
+// Job semantics come with the contract (core-api owns them), upload progress with the sdk; the remote adds its presentation.
+export { reportIssueRows as issueRows, type ReportIssueRow as IssueRow } from '@co2/contracts';
+export { uploadPercent } from '@co2/shell-sdk';
 export { canAbortJob as canAbort, canRetryJob as canRetry, jobOutcome as displayState, jobPercent, type JobOutcome as DisplayState } from '@co2/contracts';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
@@ -42,18 +38,6 @@ export function jobTypeKey(type: string): string | null {
   return (JOB_TYPES as readonly string[]).includes(type) ? `imports.jobType.${camel(type)}` : null;
 }
 
-export interface IssueRow {
-  key: string;
-  line: number;
-  column: string;
-  message: string;
-}
-
-export function issueRows(rows: readonly { line: number; issues: readonly { column?: string | undefined; message: string }[] }[]): IssueRow[] {
-  return rows.flatMap((row) =>
-    (row.issues.length ? row.issues : [{ message: '' }]).map((issue, i) => ({ key: `${row.line}-${i}`, line: row.line, column: issue.column ?? '—', message: issue.message })),
-  );
-}
 
 export const ERROR_CODES_WITH_TEXT = ['validation_failed', 'payload_too_large', 'unsupported_media_type', 'forbidden', 'not_found', 'conflict', 'year_closed', 'unauthenticated', 'network_error', 'upload_aborted', 'invalid_response'] as const;
 export const FORM_FIELDS = ['kind', 'format', 'mode', 'year', 'unitCode', 'dryRun', 'file'] as const;
