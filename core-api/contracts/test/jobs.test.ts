@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAbortJob, canRetryJob, JOB_STATES, jobOutcome, jobPercent, type ImportReport } from '../src/index.js';
+import { canAbortJob, canRetryJob, JOB_STATES, jobOutcome, jobPercent, reportIssueRows, type ImportReport } from '../src/index.js';
 
 const report = (status: ImportReport['status']) => ({ status }) as ImportReport;
 
@@ -23,5 +23,17 @@ describe('job semantics shared by every client', () => {
     expect(jobOutcome({ state: 'succeeded', report: report('success') })).toBe('succeeded');
     expect(jobOutcome({ state: 'succeeded', report: null })).toBe('succeeded');
     expect(jobOutcome({ state: 'failed', report: report('error') })).toBe('failed');
+  });
+
+  it('a report row becomes one table line per problem, the whole row when no column is named', () => {
+    const rows = reportIssueRows([
+      { line: 4, issues: [{ column: 'number_of_trips', message: 'must be ≥ 1' }, { column: 'departure_date', message: 'not a date' }] },
+      { line: 9, issues: [{ message: 'more values than columns' }] },
+    ]);
+    expect(rows.map((r) => [r.key, r.line, r.column, r.message])).toEqual([
+      ['4-0', 4, 'number_of_trips', 'must be ≥ 1'],
+      ['4-1', 4, 'departure_date', 'not a date'],
+      ['9-0', 9, '—', 'more values than columns'],
+    ]);
   });
 });
