@@ -1,8 +1,9 @@
 // The `recalculate-emissions` job: after a factor change, brings a submodule's emissions of one year up to date
-// in ONE transaction. Formulas linear in factor values are updated set-based (one UPDATE … FROM factors per
-// formula kind, the entries' totals fed by its RETURNING); entries the SQL cannot decide (no SQL form, the factor
-// may no longer apply, a factor was missing, factors were added) go through the JS engine in batches; then the
-// report modules' cached totals. It chains the pipeline's aggregation.
+// in ONE transaction. Formulas linear in factor values are updated set-based (one UPDATE of the emission rows per
+// formula kind); entries the SQL cannot decide (no SQL form, the factor may no longer apply, a factor was missing,
+// factors were added) go through the JS engine in batches. Only emission rows (and, for the engine's entries,
+// their status) are written: an entry's total is the sum of its rows, and the report modules' cached totals are
+// the job of the aggregation it chains.
 import { SUBMODULE_KEYS, type SubmoduleKey } from '@co2/contracts';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -10,9 +11,8 @@ import type { Database } from '../db/client.js';
 import { moduleOf, yearLockKey } from '../jobs/lock-keys.js';
 import { auditOnClient } from '../repositories/audit.repository.js';
 import { defineJob, type JobContext } from '../jobs/registry.js';
-import { refreshReportTotals } from '../repositories/aggregation.repository.js';
 import { createRepositories } from '../repositories/index.js';
-import { entriesForEngine, modulesOfEntries, updateFormulaSetBased, type RecalcScope } from '../repositories/recalculation.repository.js';
+import { entriesForEngine, updateFormulaSetBased, type RecalcScope } from '../repositories/recalculation.repository.js';
 import { chainAggregation } from './aggregate-report-totals.job.js';
 import { recomputeWithEngine } from './engine-batches.js';
 import { SET_BASED_SUBMODULES, SQL_FORMULAS } from './sql-formulas.js';
@@ -33,12 +33,10 @@ export type RecalculateEmissionsPayload = z.infer<typeof recalculateEmissionsPay
 export interface RecalculationResult {
   submodule: SubmoduleKey;
   year: number;
-  /** Entries updated set-based, per formula. */
+  /** Emission rows updated set-based, per formula. */
   setBased: Record<string, number>;
   /** Entries recomputed by the engine, and how many of them have no emission afterwards. */
   engine: { entries: number; notComputed: number };
-  /** Report modules whose totals moved by the set-based Δ, and those re-summed (engine, several rows per entry). */
-  modules: { moved: number; refreshed: number };
 }
 
 /** Two queued recalculations of one scope merged: the union of their factors (absent = all), full if either is. */
@@ -64,8 +62,6 @@ export async function recalculateEmissions(deps: RecalculationDeps, p: Recalcula
     await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
     const setBased: Record<string, number> = {};
     const forEngine = new Set<string>();
-    const modulesToRefresh = new Set<string>();
-    let modulesMoved = 0;
     if (!p.full && formulas) {
       for (const formula of formulas) {
         const sql = SQL_FORMULAS[formula]!;
@@ -73,21 +69,14 @@ export async function recalculateEmissions(deps: RecalculationDeps, p: Recalcula
         const out = await updateFormulaSetBased(client, scope, formula, sql);
         if (out.updated > 0) setBased[formula] = out.updated;
         out.forEngine.forEach((id) => forEngine.add(id));
-        out.modulesToRefresh.forEach((id) => modulesToRefresh.add(id));
-        modulesMoved += out.modulesMoved;
       }
     }
     ctx.progress({ phase: 'recalculating', step: 'engine selection' });
     (await entriesForEngine(client, scope, { all: p.full, setBased: formulas !== undefined })).forEach((id) => forEngine.add(id));
     const ids = [...forEngine].sort();
     const engine = await recomputeWithEngine(client, createRepositories(deps.db), { submodule: p.submodule, year: p.year, ids, batchSize: deps.batchSize }, ctx);
-    (await modulesOfEntries(client, ids)).forEach((id) => modulesToRefresh.add(id));
-    ctx.progress({ phase: 'recalculating', step: 'module totals' });
-    const refreshed = modulesToRefresh.size
-      ? await refreshReportTotals(client, { year: p.year, reportModuleIds: [...modulesToRefresh] })
-      : { modules: 0, changed: 0 };
     if (ctx.signal.aborted) throw new Error('the recalculation was aborted');
-    const result = { submodule: p.submodule, year: p.year, setBased, engine, modules: { moved: modulesMoved, refreshed: refreshed.changed } };
+    const result = { submodule: p.submodule, year: p.year, setBased, engine };
     // Emissions changed without a user's hand: the audit log says what, and why (the factors), with the change.
     await auditOnClient(client, {
       actor: null,

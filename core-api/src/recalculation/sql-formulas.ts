@@ -12,7 +12,7 @@ export interface SqlFormula {
   values: Record<string, string>;
   /** The factor is usable (over `fv`): its values are present. */
   factorGuard: string;
-  /** jsonb of the factor-value inputs the row records (over `fv`), merged into the row's `inputs`. */
+  /** jsonb of the factor-value inputs the row records (over `fv`) in `factor_inputs`, read over its `inputs`. */
   inputs: string;
   /** The factor still matches this row (over `em`, `fv`); absent = always. */
   rowGuard?: string;
@@ -20,8 +20,6 @@ export interface SqlFormula {
   kg: string;
   /** New quantity, when the factor's values enter it (headcount: fte × number_of_unit_per_fte). */
   quantity?: string;
-  /** The formula's row is the only row of its entry: the entry's total is the row's kg. */
-  singleRow: boolean;
 }
 
 /** A number from the factor's values (the engine's `numberValue` on the numbers a factor CSV stores). */
@@ -29,13 +27,12 @@ const v = (key: string) => `(CASE WHEN jsonb_typeof(f.values->'${key}') = 'numbe
 const input = (key: string) => `(CASE WHEN jsonb_typeof(em.inputs->'${key}') = 'number' THEN (em.inputs->>'${key}')::float8 END)`;
 
 /** `quantity × <value>` with the value recorded under its own name. */
-const perQuantity = (key: string, recordedAs: string, singleRow: boolean): SqlFormula => ({
+const perQuantity = (key: string, recordedAs: string): SqlFormula => ({
   values: { ef: v(key) },
   factorGuard: 'fv.ef IS NOT NULL',
   inputs: `jsonb_build_object('${recordedAs}', fv.ef)`,
   rowGuard: 'em.quantity IS NOT NULL',
   kg: 'em.quantity * fv.ef',
-  singleRow,
 });
 
 const PLANE: SqlFormula = {
@@ -51,7 +48,6 @@ const PLANE: SqlFormula = {
   // The haul band is chosen on the one-trip distance: a changed band limit may move the trip to another factor.
   rowGuard: `em.quantity IS NOT NULL AND em.inputs->'one_trip_km' >= fv.band_min AND em.inputs->'one_trip_km' < fv.band_max`,
   kg: 'em.quantity * fv.ef * fv.rfi',
-  singleRow: true,
 };
 
 const FTE: SqlFormula = {
@@ -61,16 +57,15 @@ const FTE: SqlFormula = {
   rowGuard: `${input('fte')} IS NOT NULL`,
   quantity: `${input('fte')} * fv.per_fte`,
   kg: `(${input('fte')} * fv.per_fte) * fv.ef`,
-  singleRow: false,
 };
 
 /** Formula text (as the engine writes it in `entry_emissions.formula`) → its SQL form. */
 export const SQL_FORMULAS: Record<string, SqlFormula> = {
   'distance_km × ef_kg_co2eq_per_km × rfi_adjustment': PLANE,
-  'distance_km × ef_kg_co2eq_per_km': perQuantity('ef_kg_co2eq_per_km', 'ef_kg_co2eq_per_km', true),
-  'quantity × ef_kg_co2eq_per_unit': perQuantity('ef_kg_co2eq_per_unit', 'ef_kg_co2eq_per_unit', true),
-  'surface_m2 × ef_kgco2eq_per_m2': perQuantity('ef_kgco2eq_per_m2', 'ef_kgco2eq_per_m2', false),
-  'quantity_kg × gwp': perQuantity('ef_kg_co2eq_per_unit', 'gwp', true),
+  'distance_km × ef_kg_co2eq_per_km': perQuantity('ef_kg_co2eq_per_km', 'ef_kg_co2eq_per_km'),
+  'quantity × ef_kg_co2eq_per_unit': perQuantity('ef_kg_co2eq_per_unit', 'ef_kg_co2eq_per_unit'),
+  'surface_m2 × ef_kgco2eq_per_m2': perQuantity('ef_kgco2eq_per_m2', 'ef_kgco2eq_per_m2'),
+  'quantity_kg × gwp': perQuantity('ef_kg_co2eq_per_unit', 'gwp'),
   'fte × number_of_unit_per_fte × ef_kg_co2eq_per_unit': FTE,
 };
 

@@ -19,9 +19,13 @@ export function toEmission(r: EmissionRow): StoredEntry['emissions'][number] {
     quantity: r.quantity,
     quantityUnit: r.quantityUnit,
     formula: r.formula,
-    inputs: r.inputs as StoredEntry['emissions'][number]['inputs'],
+    // The factor values of the last set-based recalculation override those the engine recorded.
+    inputs: { ...(r.inputs as StoredEntry['emissions'][number]['inputs']), ...(r.factorInputs as StoredEntry['emissions'][number]['inputs'] | null) },
   };
 }
+
+/** An entry's total: the sum of its emission rows (not cached on the entry). */
+export const entryTotal = (emissions: readonly Pick<EmissionRow, 'kgCo2eq'>[]) => emissions.reduce((sum, e) => sum + e.kgCo2eq, 0);
 
 export function toStoredEntry(row: EntryRow, emissions: EmissionRow[]): StoredEntry {
   return {
@@ -34,7 +38,7 @@ export function toStoredEntry(row: EntryRow, emissions: EmissionRow[]): StoredEn
     status: row.status,
     reason: row.reason as StoredEntry['reason'],
     reasonMessage: row.reasonMessage,
-    totalKgCo2eq: row.totalKg,
+    totalKgCo2eq: entryTotal(emissions),
     emissions: emissions.map(toEmission),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -45,8 +49,8 @@ export function toStoredEntry(row: EntryRow, emissions: EmissionRow[]): StoredEn
 /** Columns of an entry that come from its computation. */
 export function resultColumns(result: EntryResult) {
   return result.status === 'computed'
-    ? { status: 'computed' as const, reason: null, reasonMessage: null, totalKg: result.emissions.reduce((s, e) => s + e.kgCo2eq, 0) }
-    : { status: 'not_computed' as const, reason: result.reason, reasonMessage: result.message, totalKg: 0 };
+    ? { status: 'computed' as const, reason: null, reasonMessage: null }
+    : { status: 'not_computed' as const, reason: result.reason, reasonMessage: result.message };
 }
 
 export function emissionValues(entryId: string, result: EntryResult) {

@@ -7,7 +7,10 @@ import { emissionValues, resultColumns, toStoredEntry } from './entry.mapping.js
 import type { Executor, Tx } from './executor.js';
 import { findReportModuleId, lockReportModule, refreshModuleTotals } from './report-module.fragments.js';
 
-const SORT = { createdAt: entries.createdAt, totalKgCo2eq: entries.totalKg } as const;
+/** An entry's total is the sum of its emission rows (one index range per entry, `entry_emissions_entry_idx`). */
+// (Raw SQL: drizzle leaves columns unqualified in one-table queries, and `id` would then be the emission row's.)
+const ENTRY_TOTAL = sql<number>`(SELECT coalesce(sum(x.kg_co2eq), 0) FROM entry_emissions x WHERE x.entry_id = "entries"."id")`;
+const SORT = { createdAt: entries.createdAt, totalKgCo2eq: ENTRY_TOTAL } as const;
 
 /** Entries with their emission rows (one query for the rows of all listed entries). */
 async function withEmissions(db: Executor, rows: (typeof entries.$inferSelect)[]): Promise<StoredEntry[]> {
@@ -108,9 +111,10 @@ export function createEntryRepository(db: Database) {
 
     async delete(where: ReportModuleKey, id: string, actor: EntryWrite['actor'] & { unitCode: string }): Promise<void> {
       await onModule(where, async (tx, reportModuleId) => {
-        const [row] = await tx.delete(entries).where(and(eq(entries.id, id), eq(entries.reportModuleId, reportModuleId))).returning();
-        if (!row) return;
-        const before = { data: row.data, note: row.note, status: row.status, totalKgCo2eq: row.totalKg };
+        const [row] = await tx.select({ total: ENTRY_TOTAL }).from(entries).where(and(eq(entries.id, id), eq(entries.reportModuleId, reportModuleId)));
+        const [deleted] = await tx.delete(entries).where(and(eq(entries.id, id), eq(entries.reportModuleId, reportModuleId))).returning();
+        if (!row || !deleted) return;
+        const before = { data: deleted.data, note: deleted.note, status: deleted.status, totalKgCo2eq: Number(row.total) };
         await appendAudit(tx, { actor: { id: actor.id, subject: actor.subject }, action: 'entry.delete', entityType: 'entry', entityId: id, unitCode: actor.unitCode, year: where.year, before });
       });
     },

@@ -34,8 +34,8 @@ export interface ApplyOutcome {
 
 /**
  * What the apply reads, as SQL: `modules` gives the distinct (unit_code, module) pairs; `entries` the entry
- * columns (id, unit_code, submodule, data, note, derived_from_id, kg_override, status, reason, reason_message,
- * total_kg); `emissions` the emission columns (entry_id, emission_type_id … inputs).
+ * columns (id, unit_code, submodule, data, note, derived_from_id, kg_override, status, reason, reason_message);
+ * `emissions` the emission columns (entry_id, emission_type_id … inputs).
  */
 export interface StagedSources {
   modules: string;
@@ -47,7 +47,7 @@ export interface StagedSources {
 export const ENGINE_SOURCES: StagedSources = {
   modules: `SELECT DISTINCT unit_code, split_part(submodule, '/', 1) AS module FROM ${S}`,
   // Id order is (part, line): parents before derived rows, and B-tree inserts that stay local.
-  entries: `SELECT id, unit_code, submodule, data, note, derived_from_id, kg_override, status, reason, reason_message, total_kg FROM ${S} ORDER BY id`,
+  entries: `SELECT id, unit_code, submodule, data, note, derived_from_id, kg_override, status, reason, reason_message FROM ${S} ORDER BY id`,
   emissions: `SELECT s.id AS entry_id, e."emissionTypeId", e."emissionType", e.scope, e.category, e.additional, e."kgCo2eq", e."factorId", e."factorYear",
                 e.quantity, e."quantityUnit", e.formula, coalesce(e.inputs, '{}'::jsonb)
               FROM ${S} s CROSS JOIN LATERAL jsonb_to_recordset(s.emissions) AS e("emissionTypeId" int, "emissionType" text, scope smallint,
@@ -121,9 +121,9 @@ export async function applyStaged(client: pg.PoolClient, o: ApplyOptions, source
     }
     const source = o.mode === 'per-year' ? 'csv_year' : 'csv_unit';
     const inserted = await countOf(
-      `INSERT INTO entries (id, report_module_id, submodule, data, note, source, author_id, derived_from_id, kg_override, status, reason, reason_message, total_kg)
+      `INSERT INTO entries (id, report_module_id, submodule, data, note, source, author_id, derived_from_id, kg_override, status, reason, reason_message)
        SELECT e.id, m.report_module_id, e.submodule, e.data, e.note, CASE WHEN e.derived_from_id IS NULL THEN $1 ELSE 'derived' END, $2::uuid,
-              e.derived_from_id, e.kg_override, e.status, e.reason, e.reason_message, e.total_kg
+              e.derived_from_id, e.kg_override, e.status, e.reason, e.reason_message
        FROM (${sources.entries}) e JOIN import_modules m ON m.unit_code = e.unit_code AND m.module = split_part(e.submodule, '/', 1)`,
       [source, o.actor?.id ?? null],
     );

@@ -73,19 +73,19 @@ export async function createStaging(client: pg.PoolClient): Promise<void> {
   await client.query(`DROP TABLE IF EXISTS pg_temp.${STAGING_TABLE}`);
   await client.query(`CREATE TEMP TABLE ${STAGING_TABLE} (
     id uuid PRIMARY KEY, line int NOT NULL, unit_code text NOT NULL, submodule text NOT NULL, data jsonb NOT NULL,
-    note text, kg_override float8, status text NOT NULL, reason text, reason_message text, total_kg float8 NOT NULL,
+    note text, kg_override float8, status text NOT NULL, reason text, reason_message text,
     emissions jsonb NOT NULL, derived_from_id uuid)`);
 }
 
 /** The COPY statement that appends `stagedRowLine`s to `import_staging`. */
-export const STAGING_COPY = `COPY ${STAGING_TABLE} (id, line, unit_code, submodule, data, note, kg_override, status, reason, reason_message, total_kg, emissions, derived_from_id) FROM STDIN`;
+export const STAGING_COPY = `COPY ${STAGING_TABLE} (id, line, unit_code, submodule, data, note, kg_override, status, reason, reason_message, emissions, derived_from_id) FROM STDIN`;
 
 /** One staged row as a line of COPY text. */
 export function stagedRowLine(r: StagedRow): string {
   const res = resultColumns(r.result);
   const emissions = emissionValues(r.id, r.result).map(({ entryId: _entryId, ...e }) => e);
   return `${[r.id, r.line, copyField(r.unitCode), r.submodule, copyField(JSON.stringify(r.data)), copyField(r.note), copyField(r.kgOverride), res.status,
-    copyField(res.reason), copyField(res.reasonMessage), res.totalKg, copyField(JSON.stringify(emissions)), copyField(r.derivedFromId)].join('\t')}\n`;
+    copyField(res.reason), copyField(res.reasonMessage), copyField(JSON.stringify(emissions)), copyField(r.derivedFromId)].join('\t')}\n`;
 }
 
 /** Drops every staging table of this connection (engine rows, plane trips and their lookup tables). */

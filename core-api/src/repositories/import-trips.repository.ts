@@ -127,7 +127,7 @@ export function tripSources(idPrefix: string, idOf: (prefix: string, line: strin
   return {
     modules: `SELECT DISTINCT unit_code, 'professional-travel' AS module FROM ${TRIPS_TABLE}`,
     entries: `SELECT ${id} AS id, c.unit_code, 'professional-travel/plane' AS submodule, c.data, c.note, NULL::uuid AS derived_from_id, c.kg_override,
-                CASE WHEN c.reason IS NULL THEN 'computed' ELSE 'not_computed' END AS status, c.reason, c.reason_message, coalesce(c.kg, 0) AS total_kg
+                CASE WHEN c.reason IS NULL THEN 'computed' ELSE 'not_computed' END AS status, c.reason, c.reason_message
               FROM import_trips_computed c`,
     emissions: `SELECT ${id} AS entry_id, c.emission_type_id, c.emission_type, c.scope, c.category, c.additional, c.kg AS kg_co2eq,
                   CASE WHEN c.kg_override IS NULL THEN c.factor_id END AS factor_id, CASE WHEN c.kg_override IS NULL THEN c.factor_year END AS factor_year,

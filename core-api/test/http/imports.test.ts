@@ -1,7 +1,7 @@
 // CSV imports over HTTP on real PostgreSQL: multipart upload → 202 with job and pipeline → the in-process
 // runner applies it → Server-Sent Events report progress until the end; permissions, refusals, abort/retry,
 // templates and the catalogue.
-import { ErrorBody, ImportAccepted, ImportCatalogue, Job, JobPage, Pipeline } from '@co2/contracts';
+import { Entry, ErrorBody, ImportAccepted, ImportCatalogue, Job, JobPage, Pipeline } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { seedEntryFixtures } from '../support/domain-fixtures.js';
@@ -188,6 +188,37 @@ describe('CSV imports over HTTP', () => {
     }
     expect(pipeline.state).toBe('succeeded');
     expect(pipeline.jobs.map((j) => j.type)).toEqual(['factor-import', 'recalculate-emissions', 'aggregate-report-totals']);
+  });
+
+  it('when a factor import changes the short-haul ef, then after its pipeline an existing trip and its module show the new figures', async () => {
+    const lab = '/api/v1/units/LAB-CARBON/years/2025/modules/professional-travel/plane/entries';
+    const created = await api.send('POST', lab, { token: await token('principal'), body: { data: { origin_iata: 'GVA', destination_iata: 'CDG', user_institutional_id: '100001', cabin_class: 'economy', number_of_trips: 1 } } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const trip = Entry.parse(await created.json());
+    expect(trip.totalKgCo2eq).toBeCloseTo(503 * 0.2906 * 1.35, 9);
+    const template = await (await api.get('/api/v1/imports/template?kind=factors&submodule=professional-travel/plane', { token: await token('admin') })).text();
+    expect(template).toContain('0.2906');
+    const res = await upload(api, 'admin', { kind: 'factors', submodule: 'professional-travel/plane', year: '2025' }, { name: 'factors.csv', content: template.replace('0.2906', '0.5') });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const { pipelineId } = ImportAccepted.parse(await res.json());
+    let pipeline = Pipeline.parse(await (await api.get(`/api/v1/pipelines/${pipelineId}`, { token: await token('admin') })).json());
+    for (let i = 0; i < 100 && pipeline.phase !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      pipeline = Pipeline.parse(await (await api.get(`/api/v1/pipelines/${pipelineId}`, { token: await token('admin') })).json());
+    }
+    expect(pipeline.jobs.map((j) => [j.type, j.state])).toEqual([['factor-import', 'succeeded'], ['recalculate-emissions', 'succeeded'], ['aggregate-report-totals', 'succeeded']]);
+    const after = Entry.parse(await (await api.get(`${lab}/${trip.id}`, { token: await token('principal') })).json());
+    // The total is the sum of the recalculated rows; the row shows the factor values it was computed with.
+    expect(after.totalKgCo2eq).toBeCloseTo(503 * 0.5 * 1.35, 9);
+    expect(after.emissions[0]?.inputs).toMatchObject({ great_circle_km: 408, one_trip_km: 503, ef_kg_co2eq_per_km: 0.5, rfi_adjustment: 1.35 });
+    const [module] = (await api.database.pool.query(
+      `SELECT rm.total_kg, (SELECT sum(em.kg_co2eq) FROM entries e JOIN entry_emissions em ON em.entry_id = e.id WHERE e.report_module_id = rm.id)::float8 AS summed
+       FROM report_modules rm JOIN carbon_reports cr ON cr.id = rm.report_id JOIN units u ON u.id = cr.unit_id
+       WHERE u.code = 'LAB-CARBON' AND cr.year = 2025 AND rm.module = 'professional-travel'`,
+    )).rows;
+    expect(module.summed).toBeGreaterThanOrEqual(after.totalKgCo2eq);
+    expect(module.total_kg).toBeCloseTo(module.summed, 6);
+    await api.database.pool.query(`UPDATE factors SET values = values || '{"ef_kg_co2eq_per_km": 0.2906}' WHERE values->>'ef_kg_co2eq_per_km' = '0.5'`);
   });
 
   it('when an admin imports a reference template as it is, then it is applied', async () => {

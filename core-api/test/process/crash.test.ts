@@ -93,7 +93,7 @@ async function expectExactlyOneRun(id: string, rows: number) {
   const { rows: totals } = await db.pool.query<{ unit: string; entry_count: number; counted: number; total_kg: number; summed: number }>(
     `SELECT u.code AS unit, rm.entry_count, rm.total_kg,
             (SELECT count(*)::int FROM entries e WHERE e.report_module_id = rm.id) AS counted,
-            (SELECT coalesce(sum(e.total_kg), 0)::float8 FROM entries e WHERE e.report_module_id = rm.id) AS summed
+            (SELECT coalesce(sum(em.kg_co2eq), 0)::float8 FROM entries e JOIN entry_emissions em ON em.entry_id = e.id WHERE e.report_module_id = rm.id) AS summed
      FROM report_modules rm JOIN carbon_reports cr ON cr.id = rm.report_id JOIN units u ON u.id = cr.unit_id
      WHERE cr.year = 2025 AND rm.module = 'professional-travel' ORDER BY 1`,
   );

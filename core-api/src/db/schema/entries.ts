@@ -9,7 +9,10 @@ import { users } from './users.js';
 export const ENTRY_SOURCES = ['manual', 'csv_unit', 'csv_year', 'api', 'external_integration', 'derived'] as const;
 export const ENTRY_STATUSES = ['computed', 'not_computed'] as const;
 
-/** One activity row of a submodule. `data` is validated by the submodule's schema before it is written. */
+/**
+ * One activity row of a submodule. `data` is validated by the submodule's schema before it is written. Its total is
+ * the sum of its emission rows, never cached here: a recalculation rewrites only the emission rows (ADR 0005).
+ */
 export const entries = pgTable(
   'entries',
   {
@@ -28,7 +31,6 @@ export const entries = pgTable(
     /** Why there is no emission (`missing_factor`, `missing_location`, …) and a readable explanation. */
     reason: text('reason'),
     reasonMessage: text('reason_message'),
-    totalKg: doublePrecision('total_kg').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,7 +45,6 @@ export const entries = pgTable(
     check('entries_reason_iff_not_computed', sql`(${t.status} = 'not_computed') = (${t.reason} is not null)`),
     check('entries_data_object', sql`jsonb_typeof(${t.data}) = 'object'`),
     check('entries_override', sql`${t.kgOverride} is null or (${finiteNonNegative(t.kgOverride)})`),
-    check('entries_total_kg', finiteNonNegative(t.totalKg)),
   ],
 );
 
@@ -66,6 +67,12 @@ export const entryEmissions = pgTable(
     quantityUnit: text('quantity_unit'),
     formula: text('formula').notNull(),
     inputs: jsonb('inputs').notNull().default(sql`'{}'::jsonb`),
+    /**
+     * The factor's values as the last set-based recalculation used them (`ef_kg_co2eq_per_km`, …); they override
+     * the same keys of `inputs` when read. The recalculation then writes one per-factor value instead of rebuilding
+     * each row's `inputs`; the engine rewrites whole rows and leaves it null.
+     */
+    factorInputs: jsonb('factor_inputs'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

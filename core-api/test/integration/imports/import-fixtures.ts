@@ -56,7 +56,7 @@ export interface AppliedEntry {
 /** Every entry of a year with its unit, source and emission rows (count and sum), in a stable order. */
 export async function appliedEntries(pool: pg.Pool, year = 2025): Promise<AppliedEntry[]> {
   const { rows } = await pool.query<AppliedEntry>(
-    `SELECT u.code AS unit, e.submodule, e.source, e.status, e.total_kg, e.data,
+    `SELECT u.code AS unit, e.submodule, e.source, e.status, (SELECT coalesce(sum(x.kg_co2eq), 0)::float8 FROM entry_emissions x WHERE x.entry_id = e.id) AS total_kg, e.data,
             count(em.id)::int AS emissions, coalesce(sum(em.kg_co2eq), 0)::float8 AS emission_kg
      FROM entries e JOIN report_modules rm ON rm.id = e.report_module_id JOIN carbon_reports cr ON cr.id = rm.report_id
      JOIN units u ON u.id = cr.unit_id LEFT JOIN entry_emissions em ON em.entry_id = e.id

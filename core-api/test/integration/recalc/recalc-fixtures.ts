@@ -43,9 +43,9 @@ export interface StoredState {
 /** Every entry of the submodule in 2025 with its emission rows, as stored. */
 export async function storedEntries(pool: pg.Pool, submodule: SubmoduleKey): Promise<(StoredState & { data: Record<string, unknown>; kg_override: number | null })[]> {
   const { rows } = await pool.query(
-    `SELECT e.id, e.status, e.reason, e.total_kg, e.data, e.kg_override,
+    `SELECT e.id, e.status, e.reason, (SELECT coalesce(sum(x.kg_co2eq), 0)::float8 FROM entry_emissions x WHERE x.entry_id = e.id) AS total_kg, e.data, e.kg_override,
             coalesce(jsonb_agg(jsonb_build_object('kg', em.kg_co2eq, 'factor_id', em.factor_id, 'quantity', em.quantity, 'formula', em.formula,
-                                                  'inputs', em.inputs, 'emission_type', em.emission_type) ORDER BY em.emission_type, em.factor_id)
+                                                  'inputs', em.inputs || coalesce(em.factor_inputs, '{}'), 'emission_type', em.emission_type) ORDER BY em.emission_type, em.factor_id)
                      FILTER (WHERE em.id IS NOT NULL), '[]') AS emissions
      FROM entries e JOIN report_modules rm ON rm.id = e.report_module_id JOIN carbon_reports cr ON cr.id = rm.report_id
      LEFT JOIN entry_emissions em ON em.entry_id = e.id

@@ -1,6 +1,7 @@
 // The recalculate-emissions job on real PostgreSQL: after a factor change the set-based path gives exactly what
-// the JS engine gives for the same rows; overrides are untouched; module totals follow; entries without a
-// factor are computed once it arrives; a factor that no longer applies sends its rows to the engine.
+// the JS engine gives for the same rows; overrides are untouched; the recalculation writes emission rows only and
+// the aggregation it chains brings the module totals after them; entries without a factor are computed once it
+// arrives; a factor that no longer applies sends its rows to the engine.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   mergeRecalculations,
@@ -8,6 +9,8 @@ import {
   recalculateEmissionsJob,
   type RecalculateEmissionsPayload,
 } from '../../../src/recalculation/recalculate-emissions.job.js';
+import { aggregateReportTotalsJob } from '../../../src/recalculation/aggregate-report-totals.job.js';
+import type { ChainedJob, JobContext } from '../../../src/jobs/registry.js';
 import { enqueueJob } from '../../../src/repositories/job.repository.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.js';
 import { clearImported } from '../imports/import-fixtures.js';
@@ -35,6 +38,17 @@ const trip = (destination: string, cabin = 'economy', trips = 1) => ({ origin_ia
 const noCtx = () => ({ signal: new AbortController().signal, progress: () => undefined });
 const recalc = (p: Partial<RecalculateEmissionsPayload> & Pick<RecalculateEmissionsPayload, 'submodule'>) =>
   recalculateEmissions({ db: db.db, pool: db.pool, batchSize: 2 }, { year: 2025, full: false, ...p }, noCtx());
+/** The recalculate-emissions job's handler, then the job it chains (the pipeline's aggregation), as the runner would. */
+async function recalcPipeline(p: Pick<RecalculateEmissionsPayload, 'submodule'>) {
+  const chained: ChainedJob[] = [];
+  const ctx: JobContext = { jobId: 'recalc', pipelineId: 'pipeline', attempt: 1, signal: new AbortController().signal, progress: () => undefined, chain: (c) => void chained.push(c) };
+  const modulesBefore = (await db.pool.query(`SELECT id, total_kg, totals, status FROM report_modules ORDER BY id`)).rows;
+  await recalculateEmissionsJob({ db: db.db, pool: db.pool }).handler({ year: 2025, full: false, ...p }, ctx);
+  // The recalculation itself leaves the modules' cached totals to the aggregation.
+  expect((await db.pool.query(`SELECT id, total_kg, totals, status FROM report_modules ORDER BY id`)).rows).toEqual(modulesBefore);
+  expect(chained).toEqual([{ type: 'aggregate-report-totals', payload: { year: 2025, module: p.submodule.split('/')[0] }, dedupeKey: 'aggregate:2025:pipeline' }]);
+  await aggregateReportTotalsJob({ pool: db.pool }).handler(chained[0]!.payload as never, ctx);
+}
 const factorId = async (category: string) =>
   (await db.pool.query<{ id: string }>(`SELECT id FROM factors WHERE classification->>'category' = $1 AND classification->>'cabin_class' = 'economy'`, [category])).rows[0]!.id;
 
@@ -72,11 +86,11 @@ describe('a factor value changes', () => {
     expect(audit.rows[0]).toMatchObject({ actor_subject: null, entity_id: PLANE, year: 2025, after: { factorIds: [short], setBased: result.setBased } });
   });
 
-  it('when the factor changes, then every module’s cached total equals the sum of its rows and the breakdown follows', async () => {
+  it('when the factor changes, then after the pipeline every module’s cached total equals the sum of its rows and the breakdown follows', async () => {
     await seedTrips();
     await addEntry('10208', GASES, { category: 'CO2', quantity: 10 });
     await db.pool.query(`UPDATE factors SET values = values || '{"ef_kg_co2eq_per_km": 0.5}', updated_at = now() WHERE id = $1`, [await factorId('short_to_medium_haul')]);
-    await recalc({ submodule: PLANE });
+    await recalcPipeline({ submodule: PLANE });
     const totals = await moduleTotalsVsRows(db.pool, 'professional-travel');
     expect(totals).toHaveLength(2);
     for (const t of totals) {
@@ -101,6 +115,7 @@ describe('a factor value changes', () => {
     const result = await recalc({ submodule: GASES });
     expect(result.setBased).toEqual({ 'quantity_kg × gwp': 1 });
     expect(comparable(await storedEntries(db.pool, GASES))).toEqual(await engineVerdict(db, GASES));
+    await recalcPipeline({ submodule: GASES }); // nothing left to rewrite; the aggregation brings the totals
     expect((await moduleTotalsVsRows(db.pool, 'process-emissions')).map((t) => [t.unit, t.cached])).toEqual([['10208', 2860], ['10300', 4]]);
   });
 });
@@ -120,6 +135,7 @@ describe('factors that no longer or newly apply', () => {
     const after = await storedEntries(db.pool, PLANE);
     expect(after.find((e) => e.id === ids.business)).toMatchObject({ status: 'computed', reason: null });
     expect(comparable(after)).toEqual(await engineVerdict(db, PLANE));
+    await recalcPipeline({ submodule: PLANE });
     for (const t of await moduleTotalsVsRows(db.pool, 'professional-travel')) expect(t.cached).toBeCloseTo(t.summed, 9);
   });
 
@@ -133,6 +149,7 @@ describe('factors that no longer or newly apply', () => {
     const after = await storedEntries(db.pool, PLANE);
     expect(comparable(after)).toEqual(await engineVerdict(db, PLANE));
     expect(after.find((e) => e.id === ids.paris)?.emissions[0]?.factor_id).toBe(long);
+    await recalcPipeline({ submodule: PLANE });
     for (const t of await moduleTotalsVsRows(db.pool, 'professional-travel')) expect(t.cached).toBeCloseTo(t.summed, 9);
   });
 
