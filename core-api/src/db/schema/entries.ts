@@ -36,7 +36,8 @@ export const entries = pgTable(
   },
   (t) => [
     index('entries_module_submodule_idx').on(t.reportModuleId, t.submodule, t.createdAt),
-    index('entries_derived_from_idx').on(t.derivedFromId),
+    /** Only derived entries (few): imported and manual rows add nothing to it. */
+    index('entries_derived_from_idx').on(t.derivedFromId).where(sql`${t.derivedFromId} IS NOT NULL`),
     /** Entries without emission (few): a recalculation finds the ones a new factor may now compute. */
     index('entries_not_computed_idx').on(t.submodule, t.reason).where(sql`${t.status} = 'not_computed'`),
     check('entries_submodule_known', oneOf(t.submodule, SUBMODULE_KEYS)),
