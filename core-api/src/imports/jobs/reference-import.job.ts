@@ -1,12 +1,17 @@
 // The `reference-import` job: stream a reference file (locations, building rooms, units, FX rates, price
 // indices) through `runImport`, stage accepted rows in session temp tables, check the unit tree once the whole
 // file is read, then upsert everything in ONE transaction — or nothing when the report is `error`, the job is
-// aborted or anything fails. A dry run validates (tree included) and writes nothing.
+// aborted or anything fails. A dry run validates (tree included) and writes nothing. When a table that entries
+// read changed (airports, stations, FX rates, price indices), the pipeline goes on with the recalculation of
+// the submodules that read it (`../../recalculation/after-reference-import.ts`), then their aggregation.
 import { open } from 'node:fs/promises';
 import type pg from 'pg';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { defineJob, type JobContext } from '../../jobs/registry.js';
+import { recalculationsAfterReferenceImport } from '../../recalculation/after-reference-import.js';
+import { RECALCULATE_EMISSIONS_JOB } from '../../recalculation/recalculate-emissions.job.js';
+import { createYearConfigurationRepository } from '../../repositories/year-configuration.repository.js';
 import {
   applyReferenceStaged,
   createReferenceStaging,
@@ -21,7 +26,7 @@ import { checkUnitTree, type UnitNode } from '../reference/unit-tree.js';
 import { rejectLate } from '../reference/late-rejections.js';
 import { referenceImportPayload, YEARLY_KINDS, type ReferenceImportPayload } from '../reference/payload.js';
 import { referenceFormatOf } from '../reference/index.js';
-import type { ReferenceRow } from '../reference/types.js';
+import type { ReferenceRow, ReferenceTable } from '../reference/types.js';
 import { runImport, type AcceptedRow } from '../validate.js';
 
 export const REFERENCE_IMPORT_JOB = 'reference-import';
@@ -99,12 +104,29 @@ async function runReferenceImport(deps: ReferenceImportDeps, p: ReferenceImportP
   }
 }
 
+/** Entries computed from a changed table are recomputed (full: the engine re-reads the reference). */
+async function chainRecalculations(deps: ReferenceImportDeps, applied: ReferenceApplyOutcome, p: ReferenceImportPayload, ctx: JobContext): Promise<void> {
+  const changedTables = (Object.entries(applied.tables) as [ReferenceTable, { inserted: number; updated: number }][])
+    .filter(([, c]) => c.inserted + c.updated > 0)
+    .map(([table]) => table);
+  if (changedTables.length === 0) return;
+  const openYears = (await createYearConfigurationRepository(deps.db).list()).filter((y) => y.openToUsers).map((y) => y.year);
+  const year = YEARLY_KINDS.includes(p.kind) ? p.year : undefined;
+  for (const target of recalculationsAfterReferenceImport({ changedTables, openYears, ...(year === undefined ? {} : { year }) })) {
+    ctx.chain({ type: RECALCULATE_EMISSIONS_JOB, payload: { ...target, full: true } });
+  }
+}
+
 /** The job definition; register it with the `JobRegistry` of the process that runs jobs. */
 export function referenceImportJob(deps: ReferenceImportDeps) {
   return defineJob<ReferenceImportPayload>({
     type: REFERENCE_IMPORT_JOB,
     payload: referenceImportPayload as unknown as z.ZodType<ReferenceImportPayload>,
-    handler: (payload, ctx) => runReferenceImport(deps, payload, ctx),
+    handler: async (payload, ctx) => {
+      const result = await runReferenceImport(deps, payload, ctx);
+      if (result.applied) await chainRecalculations(deps, result.applied, payload, ctx);
+      return result;
+    },
     // Two imports of the same kind never interleave their upserts; a dry run writes nothing and needs no lock.
     lockKey: (p) => (p.dryRun ? null : `reference-import:${p.kind}`),
   });
