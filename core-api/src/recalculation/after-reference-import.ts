@@ -18,13 +18,13 @@ const SPEND_SUBMODULES: readonly SubmoduleKey[] = [
 ];
 
 /**
- * The submodules whose entries read each reference table. Building rooms are not listed: a room's surface also
- * shapes the embodied-energy entry derived from it, which only a write of the room entry re-derives.
+ * The submodules whose entries read each reference table. A recomputed room also re-derives its embodied-energy
+ * entry (`engine-batches.ts`).
  */
 export const REFERENCE_READERS: Record<ReferenceTable, readonly SubmoduleKey[]> = {
   airports: ['professional-travel/plane'],
   train_stations: ['professional-travel/train'],
-  building_rooms: [],
+  building_rooms: ['buildings/rooms'],
   units: [],
   fx_rates: SPEND_SUBMODULES,
   price_indices: SPEND_SUBMODULES,

@@ -1,15 +1,17 @@
 // The engine path of the recalculation: entries the SQL cannot decide are recomputed by `computeEntry`, in
 // batches (one reference snapshot per batch, the year's factors and configuration once), inside the caller's
-// transaction.
+// transaction. Recomputed rooms re-derive their embodied-energy entry (a changed surface changes it too), which is
+// then recomputed as well.
 import type { SubmoduleKey } from '@co2/contracts';
 import type pg from 'pg';
 import type { JobContext } from '../jobs/registry.js';
+import { embodiedEnergyData } from '../domain/entries/derive.js';
 import { computeEntry, type EntryResult } from '../domain/modules/engine.js';
 import { referenceNeeds, type ReferenceNeeds } from '../domain/modules/reference-needs.js';
 import { submoduleDefinition } from '../domain/modules/registry.js';
 import { DEFAULT_SETTINGS } from '../domain/modules/types.js';
 import type { Repositories } from '../repositories/index.js';
-import { loadEntries, writeEngineResults, type EngineEntry } from '../repositories/recalculation.repository.js';
+import { loadEntries, rederiveFromRooms, writeEngineResults, type EngineEntry } from '../repositories/recalculation.repository.js';
 
 function mergeNeeds(submodule: SubmoduleKey, rows: readonly EngineEntry[]): ReferenceNeeds {
   const airports = new Set<string>();
@@ -37,6 +39,7 @@ export async function recomputeWithEngine(
   const lookup = { factorsFor: (s: SubmoduleKey) => (s === o.submodule ? factors : []) };
   const batchSize = o.batchSize ?? 2000;
   let notComputed = 0;
+  const rooms: { id: string; derived: Record<string, unknown> | null }[] = [];
   for (let i = 0; i < o.ids.length; i += batchSize) {
     if (ctx.signal.aborted) throw new Error('the recalculation was aborted');
     const rows = await loadEntries(client, o.ids.slice(i, i + batchSize));
@@ -47,7 +50,10 @@ export async function recomputeWithEngine(
     }));
     notComputed += results.filter((r) => r.result.status === 'not_computed').length;
     await writeEngineResults(client, results);
+    if (o.submodule === 'buildings/rooms') rooms.push(...results.map((r, k) => ({ id: r.id, derived: embodiedEnergyData(r.id, rows[k]!.data, r.result) })));
     ctx.progress({ phase: 'recalculating', step: 'engine', processed: Math.min(i + batchSize, o.ids.length), total: o.ids.length });
   }
-  return { entries: o.ids.length, notComputed };
+  const derived = await rederiveFromRooms(client, rooms);
+  const more = derived.length > 0 ? await recomputeWithEngine(client, repos, { ...o, submodule: 'buildings/embodied-energy', ids: derived }, ctx) : { entries: 0, notComputed: 0 };
+  return { entries: o.ids.length + more.entries, notComputed: notComputed + more.notComputed };
 }

@@ -132,3 +132,32 @@ export async function writeEngineResults(client: pg.ClientBase, results: readonl
     [JSON.stringify(entries)],
   );
 }
+
+/**
+ * Brings the entries derived from recomputed rooms in line with them (`embodiedEnergyData`, as a write of the room
+ * does): a room without a known surface loses its derived entry, one whose surface changed gets the new data, one
+ * that had none gets it (same module, author; computed next). Returns the derived entries to (re)compute.
+ */
+export async function rederiveFromRooms(client: pg.ClientBase, rooms: readonly { id: string; derived: Record<string, unknown> | null }[]): Promise<string[]> {
+  if (rooms.length === 0) return [];
+  const gone = rooms.filter((r) => r.derived === null).map((r) => r.id);
+  if (gone.length > 0) await client.query(`DELETE FROM entries WHERE derived_from_id = ANY($1::uuid[])`, [gone]);
+  const wanted = rooms.filter((r) => r.derived !== null);
+  if (wanted.length === 0) return [];
+  const { rows } = await client.query<{ id: string }>(
+    `WITH want AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, data jsonb)),
+     changed AS (
+       UPDATE entries d SET data = w.data, updated_at = now()
+       FROM want w WHERE d.derived_from_id = w.id AND d.data IS DISTINCT FROM w.data
+       RETURNING d.id),
+     added AS (
+       INSERT INTO entries (report_module_id, submodule, data, source, author_id, derived_from_id, status, reason, reason_message)
+       SELECT r.report_module_id, 'buildings/embodied-energy', w.data, 'derived', r.author_id, r.id, 'not_computed', 'missing_factor', 'derived from its room; computed next'
+       FROM want w JOIN entries r ON r.id = w.id
+       WHERE NOT EXISTS (SELECT 1 FROM entries d WHERE d.derived_from_id = w.id)
+       RETURNING id)
+     SELECT id FROM changed UNION ALL SELECT id FROM added`,
+    [JSON.stringify(wanted.map((r) => ({ id: r.id, data: r.derived })))],
+  );
+  return rows.map((r) => r.id).sort();
+}

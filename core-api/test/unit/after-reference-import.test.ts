@@ -18,8 +18,9 @@ describe('recalculations after a reference import', () => {
     expect(targets.map((t) => t.submodule)).toContain('external-cloud-ai/cloud');
   });
 
-  it('chains nothing for the unit hierarchy, rooms, or when no year is open', () => {
-    expect(recalculationsAfterReferenceImport({ changedTables: ['units', 'building_rooms'], openYears: [2025] })).toEqual([]);
+  it('recomputes rooms after building rooms; chains nothing for the unit hierarchy, or when no year is open', () => {
+    expect(recalculationsAfterReferenceImport({ changedTables: ['units', 'building_rooms'], openYears: [2025] })).toEqual([{ submodule: 'buildings/rooms', year: 2025 }]);
+    expect(recalculationsAfterReferenceImport({ changedTables: ['units'], openYears: [2025] })).toEqual([]);
     expect(recalculationsAfterReferenceImport({ changedTables: ['airports'], openYears: [] })).toEqual([]);
   });
 });

@@ -17,6 +17,12 @@ const surfaceOf = (result: EntryResult) => {
   return typeof surface === 'number' && Number.isFinite(surface) && surface >= 0 ? surface : undefined;
 };
 
+/** The data of the embodied-energy entry a room derives; null when the room's surface is not known (none). */
+export function embodiedEnergyData(roomEntryId: string, roomData: Record<string, unknown>, result: EntryResult): Record<string, unknown> | null {
+  const surface = surfaceOf(result);
+  return surface === undefined ? null : { room_entry_id: roomEntryId, building_name: String(roomData.building_name), room_surface_square_meter: surface };
+}
+
 /**
  * The derived entries of an entry: a room whose surface is known derives one embodied-energy entry
  * `{ room_entry_id, building_name, room_surface_square_meter }` (reference: EmbodiedEnergyWorkflow). `undefined`
@@ -25,10 +31,9 @@ const surfaceOf = (result: EntryResult) => {
 export function createDeriveEntries(deps: { calculate: CalculateEntry }) {
   return async (definition: SubmoduleDefinition, id: string, data: Record<string, unknown>, result: EntryResult, year: number): Promise<DerivedWrite[] | undefined> => {
     if (definition.key !== 'buildings/rooms') return undefined;
-    const surface = surfaceOf(result);
+    const derivedData = embodiedEnergyData(id, data, result);
     const embodied = findSubmodule('buildings', 'embodied-energy');
-    if (surface === undefined || !embodied) return [];
-    const derivedData = { room_entry_id: id, building_name: String(data.building_name), room_surface_square_meter: surface };
+    if (!derivedData || !embodied) return [];
     return [{ submodule: embodied.key, data: derivedData, result: await deps.calculate(embodied, derivedData, year) }];
   };
 }
