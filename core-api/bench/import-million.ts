@@ -12,6 +12,7 @@
 //   - the recalculate-emissions job over the imported entries after their plane factors' ef changed, next to a
 //     single set-based UPDATE of the same emission rows (same run, VACUUM in between), then the aggregation the
 //     recalculation chains (the modules' cached totals), timed apart.
+// BENCH_REPLACE=1 also times a second per-year import of the same file (it replaces the first one's rows).
 // The child is this same file started with `--serve <database url>`.
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -268,6 +269,18 @@ async function main(rows: number): Promise<void> {
       const to = bounds[i + 1]?.[1] ?? Infinity;
       const inPhase = busyStats.latencies.filter((_, k) => (busyStats.startedAt[k] as number) >= from && (busyStats.startedAt[k] as number) < to);
       console.log(`  /healthz while ${phase.padEnd(10)} ${summary(inPhase)}`);
+    }
+    if (process.env.BENCH_REPLACE) {
+      // A second per-year import of the same file: it first removes the N rows of the first (and their emission
+      // rows, by the foreign-key cascade), then writes N again — the yearly re-import of a whole year.
+      const again = await enqueueJob(handle.db, { type: DATA_IMPORT_JOB, payload, lockKey: 'data-import:2025', maxAttempts: 1 });
+      let replaced: { state: string; error: string | null; ms: number | null; result: { applied: { replaced: number } | null } | null } | undefined;
+      do {
+        await new Promise((r) => setTimeout(r, 100));
+        replaced = (await handle.pool.query(`SELECT state, error, result, extract(epoch FROM (finished_at - started_at)) * 1000 AS ms FROM data_ingestion_jobs WHERE id = $1`, [again.id])).rows[0];
+      } while (replaced && !['succeeded', 'failed', 'aborted'].includes(replaced.state));
+      if (replaced?.state !== 'succeeded') throw new Error(`the second import ${replaced?.state}: ${replaced?.error}`);
+      console.log(`per-year re-import of the same file (removes ${fmt(replaced.result?.applied?.replaced ?? 0)} rows, writes them again)  ${fmt(Number(replaced.ms))} ms   ${fmt((rows / Number(replaced.ms)) * 1000)} rows/s`);
     }
     await child.stop();
     child = undefined;
