@@ -37,6 +37,7 @@ import { createAssertYearOpen } from './domain/years/year-use-cases.js';
 import { importRoutes } from './http/routes/imports.routes.js';
 import { jobRoutes } from './http/routes/jobs.routes.js';
 import { createJobRegistry } from './jobs/index.js';
+import { JobChangeListener } from './jobs/job-change-listener.js';
 import type { JobRegistry } from './jobs/registry.js';
 import { createJobQueries } from './repositories/job-query.repository.js';
 import { createUploadStore, type UploadStore } from './repositories/upload.repository.js';
@@ -44,7 +45,7 @@ import { createUploadStore, type UploadStore } from './repositories/upload.repos
 export const API_VERSION = '0.1.0';
 
 export interface AppDeps {
-  config: Pick<Config, 'oidc' | 'uploads'>;
+  config: Pick<Config, 'oidc' | 'uploads'> & Partial<Pick<Config, 'jobs'>>;
   db: Database;
   logger: Logger;
   /**
@@ -106,7 +107,9 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       uploads,
       maxUploadBytes: config.uploads.maxBytes,
     }),
-    ...jobRoutes(createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick })),
+    ...jobRoutes(createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick }), new JobChangeListener(pool.options, logger), {
+      recheckIntervalMs: config.jobs?.eventsRecheckMs,
+    }),
   ];
 
   const app = express();

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   JOB_POLL_INTERVAL_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).default(10_000)),
   JOB_LEASE_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1_000).default(30_000)),
   JOB_CONCURRENCY: env(z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(16).default(1)),
+  JOB_EVENTS_RECHECK_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(250).default(5_000)),
   UPLOAD_MAX_BYTES: env(z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).default(100 * 1024 * 1024)),
   UPLOAD_RETENTION_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30)),
 });
@@ -35,7 +36,7 @@ export interface Config {
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   /** In-process background jobs; concurrency 0 disables the runner on this replica. */
-  jobs: { pollIntervalMs: number; leaseMs: number; concurrency: number };
+  jobs: { pollIntervalMs: number; leaseMs: number; concurrency: number; eventsRecheckMs: number };
   /** CSV uploads (`POST /api/v1/imports`): the largest file accepted. */
   uploads: { maxBytes: number; retentionDays: number };
 }
@@ -65,7 +66,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: { host: e.CORE_API_HOST, port: e.CORE_API_PORT },
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
-    jobs: { pollIntervalMs: e.JOB_POLL_INTERVAL_MS, leaseMs: e.JOB_LEASE_MS, concurrency: e.JOB_CONCURRENCY },
+    jobs: { pollIntervalMs: e.JOB_POLL_INTERVAL_MS, leaseMs: e.JOB_LEASE_MS, concurrency: e.JOB_CONCURRENCY, eventsRecheckMs: e.JOB_EVENTS_RECHECK_MS },
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, retentionDays: e.UPLOAD_RETENTION_DAYS },
   };
 }

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
 
   const uploads = createUploadStore(database.pool);
   const registry = createJobRegistry({ ...database, openFile: uploads.open });
-  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry, logger, ...config.jobs });
+  const { eventsRecheckMs: _streams, ...runnerOptions } = config.jobs;
+  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry, logger, ...runnerOptions });
   if (config.jobs.concurrency > 0) jobs.start();
 
   const app = createApp({ config, db: database.db, logger, jobs: { registry, uploads, kick: () => jobs.kick() } });

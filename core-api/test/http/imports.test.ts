@@ -34,7 +34,7 @@ async function readEvents(res: Response): Promise<SseEvent[]> {
 describe('CSV imports over HTTP', () => {
   let issuer: TestIssuer;
   let api: RunningApi;
-  let idle: RunningApi; // no job runner: jobs stay queued (abort/retry)
+  let idle: RunningApi; // no job runner: jobs stay queued (abort/retry); event streams look at the row only when told
   const token = (who: Who) => issuer.mint(accounts[who]);
 
   const upload = async (target: RunningApi, who: Who, fields: Record<string, string>, file: { name: string; content: string | Uint8Array; type?: string } | null, extra?: (form: FormData) => void) => {
@@ -56,7 +56,7 @@ describe('CSV imports over HTTP', () => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    [api, idle] = await Promise.all([startApi({ issuer: issuer.issuer, runJobs: true }), startApi({ issuer: issuer.issuer, env: { UPLOAD_MAX_BYTES: '4096' } })]);
+    [api, idle] = await Promise.all([startApi({ issuer: issuer.issuer, runJobs: true }), startApi({ issuer: issuer.issuer, env: { UPLOAD_MAX_BYTES: '4096', JOB_EVENTS_RECHECK_MS: '60000' } })]);
     await Promise.all([seedEntryFixtures(api.database.pool), seedEntryFixtures(idle.database.pool)]);
   });
   afterAll(async () => {
@@ -147,6 +147,38 @@ describe('CSV imports over HTTP', () => {
     await expectError(await upload(idle, 'principal', unitPlanes, { name: 'big.csv', content: big }), 413, 'payload_too_large');
     expect((await idle.database.pool.query('SELECT count(*)::int AS n FROM upload_files')).rows[0].n).toBe(0);
     expect((await idle.database.pool.query('SELECT count(*)::int AS n FROM upload_chunks')).rows[0].n).toBe(0);
+  });
+
+  it('when another process changes a job, then its open event stream sends it at once (LISTEN/NOTIFY, not polling)', async () => {
+    const res = await upload(idle, 'principal', unitPlanes, { name: 'watched.csv', content: PLANES.join('\n') });
+    const { job } = ImportAccepted.parse(await res.json());
+    const stream = await fetch(`${idle.url}/api/v1/jobs/${job.id}/events`, { headers: { authorization: `Bearer ${await token('principal')}` } });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    const nextJob = async (): Promise<ReturnType<typeof Job.parse>> => {
+      for (;;) {
+        const end = buffered.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (block.includes('event: job') && data) return Job.parse(JSON.parse(data.slice(6)));
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffered += value;
+      }
+    };
+    expect((await nextJob()).state).toBe('queued');
+    // The row changes as a replica's runner would change it; the stream re-reads rows only every 60 s otherwise.
+    const changedAt = Date.now();
+    await idle.database.pool.query(`UPDATE data_ingestion_jobs SET progress = '{"phase": "staging", "processed": 1}' WHERE id = $1`, [job.id]);
+    expect((await nextJob()).progress).toMatchObject({ phase: 'staging', processed: 1 });
+    expect(Date.now() - changedAt).toBeLessThan(5_000);
+    await idle.database.pool.query(`UPDATE data_ingestion_jobs SET state = 'aborted', finished_at = now() WHERE id = $1`, [job.id]);
+    expect((await nextJob()).state).toBe('aborted');
+    expect((await reader.read()).done).toBe(true); // the stream ends after the terminal state
   });
 
   it('aborts a queued job (409 once it has ended), retries it, and keeps other users out', async () => {

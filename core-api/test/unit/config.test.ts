@@ -11,7 +11,7 @@ describe('configuration', () => {
       http: { host: '127.0.0.1', port: 8081 },
       seedDemo: false,
       logLevel: 'info',
-      jobs: { pollIntervalMs: 10_000, leaseMs: 30_000, concurrency: 1 },
+      jobs: { pollIntervalMs: 10_000, leaseMs: 30_000, concurrency: 1, eventsRecheckMs: 5_000 },
       uploads: { maxBytes: 100 * 1024 * 1024, retentionDays: 30 },
     });
   });
@@ -27,6 +27,7 @@ describe('configuration', () => {
       JOB_POLL_INTERVAL_MS: '2000',
       JOB_LEASE_MS: '5000',
       JOB_CONCURRENCY: '0',
+      JOB_EVENTS_RECHECK_MS: '1000',
       UPLOAD_MAX_BYTES: '2048',
       UPLOAD_RETENTION_DAYS: '7',
     });
@@ -35,7 +36,7 @@ describe('configuration', () => {
       http: { host: '0.0.0.0', port: 9000 },
       seedDemo: true,
       logLevel: 'debug',
-      jobs: { pollIntervalMs: 2000, leaseMs: 5000, concurrency: 0 },
+      jobs: { pollIntervalMs: 2000, leaseMs: 5000, concurrency: 0, eventsRecheckMs: 1000 },
       uploads: { maxBytes: 2048, retentionDays: 7 },
     });
   });
@@ -66,6 +67,7 @@ describe('configuration', () => {
       'JOB_POLL_INTERVAL_MS',
       'JOB_LEASE_MS',
       'JOB_CONCURRENCY',
+      'JOB_EVENTS_RECHECK_MS',
       'UPLOAD_MAX_BYTES',
       'UPLOAD_RETENTION_DAYS',
     ]);
