@@ -108,6 +108,5 @@ export function streamJob(req: Request, res: Response, first: Job, feed: JobFeed
 
   send(first);
   if (isTerminalJobState(first.state)) return finish();
-  lastPulse = null;
   wake(); // the job may have moved between the first read and the subscription
 }

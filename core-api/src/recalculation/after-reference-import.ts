@@ -1,7 +1,8 @@
 // Which recalculations a reference import chains. A submodule is recomputed when its computation reads a table
-// the import changed (`domain/modules/reference-needs.ts`: airports, stations; `domain/modules/money.ts`: FX rates
-// and price indices), in every year open to users and in the import's own year (FX rates, price indices). Years
-// closed to users keep their figures: they change only by an explicit factor import or recalculation of the year.
+// the import changed (`domain/modules/reference-needs.ts`: airports, stations, rooms; `domain/modules/money.ts`:
+// FX rates and price indices), in every year open to users and in the import's own year (FX rates, price
+// indices). Years closed to users keep their figures: they change only by an explicit factor import or
+// recalculation of the year.
 import type { SubmoduleKey } from '@co2/contracts';
 import type { ReferenceTable } from '../imports/reference/types.js';
 

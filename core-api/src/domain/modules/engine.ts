@@ -79,6 +79,3 @@ export function computeEntry(definition: SubmoduleDefinition, data: unknown, fac
   if (bad) return notComputed('invalid_data', `${bad.emissionType}: the formula gave ${bad.kgCo2eq}`);
   return { status: 'computed', emissions: drafts.value.map(toRow) };
 }
-
-/** Sum of the kg CO2-eq of an entry's emission rows. */
-export const totalKg = (result: EntryResult) => result.emissions.reduce((sum, e) => sum + e.kgCo2eq, 0);

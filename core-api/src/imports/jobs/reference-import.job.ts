@@ -2,8 +2,9 @@
 // indices) through `runImport`, stage accepted rows in session temp tables, check the unit tree once the whole
 // file is read, then upsert everything in ONE transaction — or nothing when the report is `error`, the job is
 // aborted or anything fails. A dry run validates (tree included) and writes nothing. When a table that entries
-// read changed (airports, stations, FX rates, price indices), the pipeline goes on with the recalculation of
-// the submodules that read it (`../../recalculation/after-reference-import.ts`), then their aggregation.
+// read changed (airports, stations, rooms, FX rates, price indices), the pipeline goes on with the
+// recalculation of the submodules that read it (`../../recalculation/after-reference-import.ts`), then their
+// aggregation.
 import { open } from 'node:fs/promises';
 import type pg from 'pg';
 import type { z } from 'zod';
