@@ -1,22 +1,8 @@
-import { ImportAccepted, ImportCatalogue, Job, Pipeline, isTerminalJobState } from '@co2/contracts';
-import { followEvents, postForm, type ApiClient, type EventFollow, type UploadProgress } from '@co2/shell-sdk';
+import { ImportCatalogue } from '@co2/contracts';
+import type { ApiClient } from '@co2/shell-sdk';
 
-/** The import endpoints a unit's principal uses (through the BFF), answers parsed with the contracts. */
+/** The import endpoints only this remote uses (the job ones are the sdk's `jobsApi`), answers parsed with the contracts. */
 export const importsApi = {
   catalogue: (api: ApiClient) => api.get('/v1/imports/catalogue', ImportCatalogue),
-  start: (api: ApiClient, form: FormData, options: { onProgress: (p: UploadProgress) => void; signal: AbortSignal }) =>
-    postForm(api.baseUrl, '/v1/imports', ImportAccepted, form, options),
   templateUrl: (api: ApiClient, query: string) => `${api.baseUrl}/v1/imports/template?${query}`,
-  job: (api: ApiClient, id: string) => api.get(`/v1/jobs/${encodeURIComponent(id)}`, Job),
-  abort: (api: ApiClient, id: string) => api.post(`/v1/jobs/${encodeURIComponent(id)}/abort`, Job),
-  retry: (api: ApiClient, id: string) => api.post(`/v1/jobs/${encodeURIComponent(id)}/retry`, Job),
-  pipeline: (api: ApiClient, id: string) => api.get(`/v1/pipelines/${encodeURIComponent(id)}`, Pipeline),
-  follow: (api: ApiClient, id: string, handlers: { onJob: (job: Job) => void; onError: (error: Error) => void }): EventFollow =>
-    followEvents(api.baseUrl, `/v1/jobs/${encodeURIComponent(id)}/events`, {
-      event: 'job',
-      schema: Job,
-      onData: handlers.onJob,
-      onError: handlers.onError,
-      isLast: (job) => isTerminalJobState(job.state),
-    }),
 };
