@@ -1,4 +1,4 @@
-import { isTerminalJobState, type Job, type JobOutcome } from '@co2/contracts';
+import { isTerminalJobState, type Job } from '@co2/contracts';
 
 // Job semantics come with the contract (core-api owns them), upload progress with the sdk; the remote adds its presentation.
 export { reportIssueRows as issueRows, type ReportIssueRow as IssueRow } from '@co2/contracts';
@@ -6,24 +6,7 @@ export { uploadPercent } from '@co2/shell-sdk';
 export { canAbortJob as canAbort, canRetryJob as canRetry, jobOutcome as displayState, jobPercent, type JobOutcome as DisplayState } from '@co2/contracts';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
-/** Quasar colour of a state chip (text says the state too: colour is never the only cue). */
-export function stateColor(state: JobOutcome): string {
-  switch (state) {
-    case 'queued':
-      return 'grey-7';
-    case 'running':
-      return 'primary';
-    case 'succeeded':
-      return 'positive';
-    case 'warning':
-      return 'warning';
-    case 'rejected':
-    case 'failed':
-      return 'negative';
-    case 'aborted':
-      return 'orange-9';
-  }
-}
+export { jobOutcomeColor as stateColor } from '@co2/shell-sdk/jobs';
 
 const KNOWN_TYPES = ['data-import', 'factor-import', 'reference-import', 'recalculate-emissions', 'aggregate-report-totals'];
 const KNOWN_PHASES = ['validating', 'staging', 'applying', 'recalculating', 'aggregating'];
