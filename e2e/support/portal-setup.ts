@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '@co2/deploy/testing';
+import { ensureTestPostgres } from '@co2/deploy/testing/server';
 // @ts-expect-error plain ESM module without types
 import { buildWeb } from '../../deploy/local/web-build.mjs';
 // @ts-expect-error plain ESM module without types
@@ -21,6 +22,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   await buildWeb(ROOT);
+  // This setup runs before the root one: it may have to start the test PostgreSQL itself.
+  const stopPostgres = await ensureTestPostgres();
   const db = await createTestDatabase('e2e');
   const portal = await startPortal({
     port: 0,
@@ -37,5 +40,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await portal.stop();
     await db.drop();
+    await stopPostgres();
   };
 }

@@ -14,6 +14,12 @@ describe('loadSession', () => {
     expect(session).toEqual({ status: 'signed-out' });
   });
 
+  it('when /bff/user answers 401, then its body is read to the end (an unread body keeps the request open)', async () => {
+    const response = new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'Sign in' } }), { status: 401 });
+    await loadSession({ fetch: () => Promise.resolve(response), contracts: () => Promise.reject(new Error('must not load contracts')) });
+    expect(response.bodyUsed).toBe(true);
+  });
+
   it('when /bff/user answers a BffUser, then signed in with that user', async () => {
     const fetch = fakeFetch({ 'GET /bff/user': { body: user } });
     await expect(loadSession({ fetch, contracts })).resolves.toEqual({ status: 'signed-in', user });

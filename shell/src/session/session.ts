@@ -23,7 +23,12 @@ export async function loadSession({ fetch = globalThis.fetch.bind(globalThis), c
   } catch (error) {
     return { status: 'error', message: error instanceof Error ? error.message : String(error) };
   }
-  if (response.status === 401) return { status: 'signed-out' };
+  if (response.status === 401) {
+    // Read the body to its end: an unread body keeps the request open in Chromium (the page never reaches
+    // network idle).
+    await response.arrayBuffer().catch(() => undefined);
+    return { status: 'signed-out' };
+  }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) return { status: 'error', message: readErrorBody(body)?.message ?? `HTTP ${response.status}` };
   const { BffUser } = await contracts();
