@@ -33,8 +33,15 @@ export default tseslint.config(
         {
           patterns: [
             { group: remotes.filter((r) => r !== remote).flatMap((r) => [`**/${r}/**`, `@co2/${r}`]), message: 'A remote never imports another remote.' },
-            { group: ['**/shell/src/**', '@co2/shell', '@co2/core-api', '@co2/bff'], message: 'Remotes use only @co2/shell-sdk and @co2/contracts.' },
+            { group: ['**/shell/src/**', '@co2/shell', '@co2/core-api', '@co2/bff'], message: 'Remotes use only @co2/shell-sdk, @co2/ui and @co2/contracts.' },
             { group: ['quasar/dist/quasar.css', 'quasar/src/css/*'], message: 'The shell owns Quasar CSS.' },
+          ],
+          paths: [
+            {
+              name: 'vue-router',
+              importNames: ['createWebHistory', 'createWebHashHistory', 'createMemoryHistory'],
+              message: 'The shell owns the browser history: use createPortalHistory from @co2/shell-sdk (docs/adr/0006-addresses.md).',
+            },
           ],
         },
       ],

@@ -6,7 +6,6 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-// @ts-expect-error plain ESM module without types
 import { startEmbeddedPostgres } from '../local/postgres.mjs';
 
 async function freePort(): Promise<number> {
@@ -29,10 +28,7 @@ export async function ensureTestPostgres(): Promise<() => Promise<void>> {
   }
   const parent = mkdtempSync(path.join(tmpdir(), 'co2-test-pg-'));
   chmodSync(parent, 0o755); // the server runs as the `postgres` OS user when we are root
-  const db = (await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: await freePort(), persistent: false, database: 'postgres' })) as {
-    url: (database?: string) => string;
-    stop: () => Promise<void>;
-  };
+  const db = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: await freePort(), persistent: false, database: 'postgres' });
   process.env.TEST_DATABASE_URL = db.url('postgres');
   return async () => {
     delete process.env.TEST_DATABASE_URL;

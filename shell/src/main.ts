@@ -1,14 +1,19 @@
 import 'quasar/dist/quasar.css';
 import './styles.css';
 import { nextTick } from 'vue';
-import { createApiClient, createPortalContext, unitCodesOf } from '@co2/shell-sdk';
+import { createApiClient, createPortalContext } from '@co2/shell-sdk';
 import { loadContracts } from './contracts.js';
 import { createShell } from './create-shell.js';
+import { areaAccess } from './portal/access.js';
+import { readContextParams } from './portal/context-params.js';
+import { HOME_CONTEXT, contextFor } from './portal/context-defaults.js';
+import { loadContextSources } from './portal/context-sources.js';
 import { LAYOUT } from './portal/layout.js';
-import { defaultYear } from './portal/years.js';
+import { readRememberedContext } from './portal/remembered-context.js';
+import { createShellNavigation } from './portal/shell-navigation.js';
 import { initialLocale } from './session/locale.js';
 import { loadSession } from './session/session.js';
-import { createShellState } from './shell-state.js';
+import { contextSources, createShellState } from './shell-state.js';
 
 const storage = (() => {
   try {
@@ -18,34 +23,33 @@ const storage = (() => {
   }
 })();
 
-const context = createPortalContext({ locale: initialLocale(storage, navigator.languages) });
+const context = createPortalContext({ locale: initialLocale(storage, navigator.languages), ...readRememberedContext(storage) });
 const state = createShellState();
-createShell({ context, state, storage }).mount('#app');
+const { app, router } = createShell({ context, state, storage });
+app.mount('#app');
 
 const session = await loadSession({ contracts: loadContracts });
+const api = createApiClient();
 if (session.status === 'signed-in') {
   context.user = session.user;
-  context.unit = unitCodesOf(session.user.roles)[0] ?? null;
-  context.year = new Date().getFullYear();
+  state.session = session;
+  await loadContextSources(api, state, loadContracts);
+  Object.assign(context, contextFor(HOME_CONTEXT, contextSources(state), { unit: null, year: null }, context, new Date().getFullYear()));
 }
 state.session = session;
+state.markReady();
 
 if (session.status === 'signed-in') {
-  // The portal opens on the newest year open for data entry (the current calendar year often is not yet).
-  const api = createApiClient();
-  const { YearList } = await loadContracts();
-  const listed = await api.get('/v1/years', YearList).catch(() => null);
-  state.years = listed?.years ?? null;
-  context.year = defaultYear(new Date().getFullYear(), state.years);
-}
-
-if (session.status === 'signed-in') {
+  await router.isReady(); // the address carries the context before any remote reads it
   await nextTick(); // the areas' containers are in the DOM before single-spa mounts anything
   const { startPortal } = await import('./portal/start.js');
   await startPortal({
     areas: LAYOUT,
-    api: createApiClient(),
+    api,
     context,
+    navigation: createShellNavigation(router, context),
+    refreshContext: () => loadContextSources(api, state, loadContracts),
+    opens: (area, search) => areaAccess(area, contextSources(state), readContextParams(Object.fromEntries(new URLSearchParams(search)))).status === 'ok',
     setArea: state.setArea,
     onRetry: state.onRetry,
   });

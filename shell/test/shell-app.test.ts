@@ -1,13 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { nextTick, type App } from 'vue';
+import type { Router } from 'vue-router';
 import { createPortalContext } from '@co2/shell-sdk';
-import type { BffUser } from '@co2/contracts';
+import { unitListFixture } from '@co2/shell-sdk/testing';
+import type { BffUser, Unit } from '@co2/contracts';
 import { createShell } from '../src/create-shell.js';
 import { createShellState } from '../src/shell-state.js';
 
 const principal: BffUser = { sub: 'principal', name: 'Pat Principal', email: 'p@example.org', roles: ['user.principal@unit:LAB-CARBON'], sessionExpiresAt: '2030-01-01T00:00:00Z' };
+const member: BffUser = { ...principal, sub: 'member', name: 'Max Member', roles: ['user.standard@unit:LAB-CARBON'] };
 const admin: BffUser = { ...principal, sub: 'admin', name: 'Ada Admin', roles: ['backoffice.admin@global'] };
+const units: Unit[] = [...unitListFixture.units, { ...unitListFixture.units[2]!, code: 'LAB-ICE', name: 'Ice Lab', nameFr: 'Laboratoire glace', path: ['UNIV', 'ENV', 'ENV-CLIM', 'LAB-ICE'] }];
+const years = [
+  { year: 2025, openToUsers: true },
+  { year: 2024, openToUsers: true },
+];
 
 let app: App | undefined;
 afterEach(() => {
@@ -18,16 +26,22 @@ afterEach(() => {
 
 async function render(path: string, user: BffUser | null) {
   window.history.replaceState(null, '', path);
-  const context = createPortalContext({ locale: 'en', user, unit: user ? 'LAB-CARBON' : null, year: 2025 });
+  const context = createPortalContext({ locale: 'en', user });
   const state = createShellState();
   state.session = user ? { status: 'signed-in', user } : { status: 'signed-out' };
+  state.units = user ? units : null;
+  state.years = user ? years : null;
+  state.markReady();
   const root = document.createElement('div');
   document.body.appendChild(root);
-  app = createShell({ context, state, storage: null });
+  const shell = createShell({ context, state, storage: null, currentYear: 2026 });
+  app = shell.app;
   app.mount(root);
+  await shell.router.isReady();
   await flushPromises();
   const q = (testId: string) => document.querySelector(`[data-testid="${testId}"]`);
-  return { context, state, root, q };
+  const shown = (testId: string) => (q(testId) as HTMLElement | null)?.style.display !== 'none';
+  return { context, state, root, q, shown, router: shell.router as Router };
 }
 
 describe('shell app', () => {
@@ -39,28 +53,72 @@ describe('shell app', () => {
     expect(q('user-menu')).toBeNull();
   });
 
-  it('when a standard user is signed in, then three areas are offered in the navigation, and every area has its own container', async () => {
-    const { q } = await render('/', principal);
-    expect(q('nav-inventory')).not.toBeNull();
-    expect(q('nav-travel')).not.toBeNull();
+  it('when a principal is signed in, then the areas of the role are offered with the context in their links, each area with its own container', async () => {
+    const { q, context } = await render('/', principal);
+    context.unit = 'LAB-CARBON';
+    context.year = 2025;
+    await nextTick();
+    expect(q('nav-inventory')?.getAttribute('href')).toBe('/inventory?unit=LAB-CARBON&year=2025');
     expect(q('nav-dashboard')).not.toBeNull();
     expect(q('nav-backoffice')).toBeNull();
     expect(q('user-menu')?.textContent).toContain('Pat Principal');
     expect(document.getElementById('area-mf_travel')).not.toBeNull();
-    expect(document.getElementById('area-mf_backoffice')).not.toBeNull();
     expect(q('home')?.textContent).toContain('Welcome, Pat Principal');
   });
 
-  it('when a backoffice admin is signed in, then the backoffice entry is offered', async () => {
-    const { q } = await render('/', admin);
-    expect(q('nav-backoffice')?.getAttribute('href')).toBe('/backoffice');
+  it('when an area is opened without context, then the address gets the user’s unit and the newest open year, and the context follows', async () => {
+    const { context, router, shown } = await render('/inventory/modules/equipment?page=2', principal);
+    expect(router.currentRoute.value.fullPath).toBe('/inventory/modules/equipment?page=2&unit=LAB-CARBON&year=2025');
+    expect(window.location.search).toBe('?page=2&unit=LAB-CARBON&year=2025');
+    expect(context.unit).toBe('LAB-CARBON');
+    expect(context.year).toBe(2025);
+    expect(shown('area-inventory')).toBe(true);
   });
 
-  it('when a standard user opens /backoffice directly, then its area is shown (core-api decides the data) without a nav entry', async () => {
-    const { q } = await render('/backoffice', principal);
-    expect((q('area-backoffice') as HTMLElement).style.display).not.toBe('none');
-    expect((q('area-travel') as HTMLElement).style.display).toBe('none');
+  it('when the address names a year, then the context takes it; the year picker writes a new history entry', async () => {
+    const { context, router, q } = await render('/travel?unit=LAB-CARBON&year=2024', principal);
+    expect(context.year).toBe(2024);
+    const select = q('context-year') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['2025', '2024']);
+    const before = window.history.length;
+    select.value = '2025';
+    select.dispatchEvent(new Event('change'));
+    await flushPromises();
+    expect(router.currentRoute.value.query.year).toBe('2025');
+    expect(context.year).toBe(2025);
+    expect(window.history.length).toBe(before + 1);
+  });
+
+  it('when a member types /backoffice or /dashboard, then the localized role page, and no area is shown', async () => {
+    const { q, shown, context } = await render('/backoffice', member);
+    expect(q('role-page')?.textContent).toContain('Backoffice is not available for your role');
+    expect(shown('area-backoffice')).toBe(false);
     expect(q('nav-backoffice')).toBeNull();
+    expect(q('nav-dashboard')).toBeNull();
+    context.locale = 'fr';
+    await nextTick();
+    expect(q('role-page')?.textContent).toContain('n’est pas disponible pour votre rôle');
+  });
+
+  it('when a link names a unit the user may not open, then the shell says so instead of opening the area', async () => {
+    const { q, shown, context } = await render('/inventory?unit=LAB-ICE&year=2025', principal);
+    expect(q('context-unavailable')?.getAttribute('data-reason')).toBe('unit-unavailable');
+    expect(q('context-unavailable')?.textContent).toContain('Unit LAB-ICE is not available to you');
+    expect(shown('area-inventory')).toBe(false);
+    expect(context.unit).not.toBe('LAB-ICE');
+  });
+
+  it('when an admin opens the dashboard, then the unit picker offers every lab by name and code', async () => {
+    const { q } = await render('/dashboard', admin);
+    expect(window.location.search).toBe('?unit=LAB-CARBON&year=2025');
+    expect(q('context-picker')?.textContent).toContain('Carbon Lab (LAB-CARBON)');
+    expect(q('nav-backoffice')).not.toBeNull();
+  });
+
+  it('when a path is unknown, then the portal’s page-not-found links home', async () => {
+    const { q } = await render('/nowhere', principal);
+    expect(q('not-found')?.textContent).toContain('Page not found');
+    expect(q('not-found-home')?.getAttribute('href')).toBe('/');
   });
 
   it('when a language button is pressed, then texts, <html lang> and the context locale change', async () => {

@@ -9,9 +9,13 @@ describe('reporting years of the context picker', () => {
   ];
 
   it('offers the years the API lists, newest first, else the current year and the four before it', () => {
-    expect(selectableYears(2026, listed)).toEqual([2026, 2025, 2024]);
-    expect(selectableYears(2026, null)).toEqual([2026, 2025, 2024, 2023, 2022]);
-    expect(selectableYears(2026, [])).toEqual([2026, 2025, 2024, 2023, 2022]);
+    expect(selectableYears(2026, listed).map((y) => [y.year, y.openToUsers])).toEqual([
+      [2026, false],
+      [2025, true],
+      [2024, true],
+    ]);
+    expect(selectableYears(2026, null).map((y) => y.year)).toEqual([2026, 2025, 2024, 2023, 2022]);
+    expect(selectableYears(2026, []).map((y) => y.year)).toEqual([2026, 2025, 2024, 2023, 2022]);
   });
 
   it('opens on the newest year open to users, else the newest listed, else the current year', () => {

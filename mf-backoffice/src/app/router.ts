@@ -1,5 +1,5 @@
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import type { PortalMountProps } from '@co2/shell-sdk';
+import { createRouter, type Router } from 'vue-router';
+import { createPortalHistory, type PortalMountProps } from '@co2/shell-sdk';
 import { importsFeature, importsRoutes } from '../features/imports/index.js';
 import { unitsFeature, unitsRoutes } from '../features/units/index.js';
 
@@ -7,12 +7,13 @@ import { unitsFeature, unitsRoutes } from '../features/units/index.js';
 export const features = [unitsFeature, importsFeature] as const;
 
 /**
- * The remote's router works under the base path the shell gave it (never hard-coded here). Its history is in
- * memory: only the shell's router writes `window.history`; `installRemote` starts it at the page's URL.
+ * The remote's router works under the base path the shell gave it (never hard-coded here). It writes no
+ * history itself: `createPortalHistory` asks the shell's router, the one owner of the browser history, and
+ * follows its navigations (Back, Forward, links) inside the base path.
  */
 export function createRemoteRouter(props: PortalMountProps): Router {
   return createRouter({
-    history: createMemoryHistory(props.basePath),
+    history: createPortalHistory(props.basePath, props.navigation),
     routes: [...unitsRoutes(props), ...importsRoutes(props), { path: '/:rest(.*)*', redirect: '/' }],
   });
 }

@@ -2,7 +2,7 @@ import type { App } from 'vue';
 import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
-import { remoteInitialPath, type PortalMountProps } from '@co2/shell-sdk';
+import type { PortalMountProps } from '@co2/shell-sdk';
 import { useRemoteI18n } from '@co2/shell-sdk/i18n';
 import { messages } from '../i18n/messages.js';
 import { createRemoteRouter } from './router.js';
@@ -15,5 +15,5 @@ export async function installRemote(app: App, props: PortalMountProps): Promise<
   const router = createRemoteRouter(props);
   app.use(router);
   app.onUnmount(() => router.options.history.destroy());
-  await router.replace(remoteInitialPath(props.basePath, window.location));
+  await router.isReady(); // installing the router started it at the page's address
 }

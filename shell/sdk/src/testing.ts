@@ -1,3 +1,5 @@
+import type { PortalMountProps } from './mount-props.js';
+import type { PortalNavigation } from './navigation.js';
 // Test helpers for remotes and the shell: a fake `fetch` answering fixed JSON per "METHOD /path".
 export interface FakeRoute {
   status?: number;
@@ -67,24 +69,72 @@ export interface MountedRemote {
   unmount(): Promise<void>;
 }
 
+/** A `PortalNavigation` over an in-memory history stack (what the shell's router does in the browser), for tests. */
+export interface MemoryNavigation extends PortalNavigation {
+  /** Every entry of the stack, oldest first. */
+  stack(): string[];
+  /** `push <path>` / `replace <path>` in call order. */
+  calls: string[];
+  listenerCount(): number;
+}
+
+export function createMemoryNavigation(start: string, href: (to: string) => string = (to) => to): MemoryNavigation {
+  const stack = [start];
+  let index = 0;
+  const listeners = new Set<(location: string) => void>();
+  const calls: string[] = [];
+  const notify = () => listeners.forEach((listener) => listener(stack[index] ?? '/'));
+  return {
+    get location() {
+      return stack[index] ?? '/';
+    },
+    push(to) {
+      calls.push(`push ${to}`);
+      stack.splice(index + 1, stack.length, to);
+      index += 1;
+      notify();
+    },
+    replace(to) {
+      calls.push(`replace ${to}`);
+      stack[index] = to;
+      notify();
+    },
+    go(delta) {
+      index = Math.max(0, Math.min(stack.length - 1, index + delta));
+      notify();
+    },
+    href,
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stack: () => [...stack],
+    calls,
+    listenerCount: () => listeners.size,
+  };
+}
+
 /**
- * Mounts a remote's real lifecycle the way the shell does (URL at the base path, portal props, own element),
- * for lifecycle tests of remotes. `settle` lets the caller flush pending promises (e.g. `flushPromises`).
+ * Mounts a remote's real lifecycle the way the shell does (URL at `path`, portal props, own element), for
+ * lifecycle tests of remotes. Without a `navigation` prop the remote gets an in-memory one starting at `path`.
+ * `settle` lets the caller flush pending promises (e.g. `flushPromises`).
  */
-export async function mountRemote<P extends { domElement?: HTMLElement }>(
+export async function mountRemote<P extends PortalMountProps>(
   lifecycle: RemoteLifecycle<P>,
-  props: P,
+  props: Omit<P, 'navigation' | 'refreshContext'> & Partial<Pick<P, 'navigation' | 'refreshContext'>>,
   { path, settle }: { path: string; settle: () => Promise<unknown> },
-): Promise<MountedRemote> {
+): Promise<MountedRemote & { navigation: PortalNavigation }> {
   window.history.replaceState(null, '', path);
   const domElement = document.createElement('div');
   document.body.appendChild(domElement);
-  const full: P = { ...props, domElement };
+  const navigation = props.navigation ?? createMemoryNavigation(path);
+  const full = { refreshContext: () => Promise.resolve(), ...props, navigation, domElement } as unknown as P;
   await lifecycle.bootstrap(full);
   await lifecycle.mount(full);
   await settle();
   return {
     domElement,
+    navigation,
     text: (testId) => domElement.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null,
     unmount: async () => {
       await lifecycle.unmount(full);

@@ -45,17 +45,3 @@ describe('unitName', async () => {
     expect(unitName({ ...unit, nameDe: 'Kohlenstofflabor' }, 'de')).toBe('Kohlenstofflabor');
   });
 });
-
-describe('remoteInitialPath', async () => {
-  const { remoteInitialPath } = await import('../src/index.js');
-  const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash });
-  it('strips the base path and keeps query and hash', () => {
-    expect(remoteInitialPath('/travel', at('/travel'))).toBe('/');
-    expect(remoteInitialPath('/travel', at('/travel/'))).toBe('/');
-    expect(remoteInitialPath('/travel/', at('/travel/trips/3', '?x=1', '#top'))).toBe('/trips/3?x=1#top');
-  });
-  it('starts at the root when the page is not under the base path', () => {
-    expect(remoteInitialPath('/travel', at('/travelling'))).toBe('/');
-    expect(remoteInitialPath('/travel', at('/'))).toBe('/');
-  });
-});

@@ -1,5 +1,8 @@
-import { hasBackofficeRole } from '@co2/shell-sdk';
-import type { BffUser } from '@co2/contracts';
+import { parseRoleClaims } from '@co2/shell-sdk';
+import type { BffUser, RoleName } from '@co2/contracts';
+
+/** Which part of the working context an area's pages depend on (and carry in their address). */
+export type ContextParam = 'unit' | 'year';
 
 /** One area of the portal: a route prefix owned by the shell and the remote (Module Federation name) mounted there. */
 export interface LayoutArea {
@@ -8,15 +11,30 @@ export interface LayoutArea {
   prefix: `/${string}`;
   /** Key under `nav.` in the shell's messages. */
   labelKey: 'inventory' | 'travel' | 'dashboard' | 'backoffice';
-  requiresBackoffice: boolean;
+  /** Roles (any scope) that may use the area; others get the "not available for your role" page. */
+  roles: readonly RoleName[];
+  /** Context parameters the area's addresses carry (`?unit=…&year=…`). */
+  context: readonly ContextParam[];
+  /**
+   * Units offered in the picker: `own` = the units of the user's unit roles (data entry), `visible` = every
+   * lab the user may see (principals their labs, reporting staff their affiliation, administrators all).
+   */
+  units: 'own' | 'visible';
 }
 
-/** The shell's one declarative layout: which remote owns which route prefix. */
+/** The shell's one declarative layout: which remote owns which route prefix, and who may use it. */
 export const LAYOUT: readonly LayoutArea[] = [
-  { name: 'mf_inventory', prefix: '/inventory', labelKey: 'inventory', requiresBackoffice: false },
-  { name: 'mf_travel', prefix: '/travel', labelKey: 'travel', requiresBackoffice: false },
-  { name: 'mf_dashboard', prefix: '/dashboard', labelKey: 'dashboard', requiresBackoffice: false },
-  { name: 'mf_backoffice', prefix: '/backoffice', labelKey: 'backoffice', requiresBackoffice: true },
+  { name: 'mf_inventory', prefix: '/inventory', labelKey: 'inventory', roles: ['user.principal', 'user.standard'], context: ['unit', 'year'], units: 'own' },
+  { name: 'mf_travel', prefix: '/travel', labelKey: 'travel', roles: ['user.principal', 'user.standard'], context: ['unit', 'year'], units: 'own' },
+  {
+    name: 'mf_dashboard',
+    prefix: '/dashboard',
+    labelKey: 'dashboard',
+    roles: ['user.principal', 'backoffice.metier', 'backoffice.admin'],
+    context: ['unit', 'year'],
+    units: 'visible',
+  },
+  { name: 'mf_backoffice', prefix: '/backoffice', labelKey: 'backoffice', roles: ['backoffice.metier', 'backoffice.admin'], context: ['year'], units: 'visible' },
 ];
 
 /** `/travel`, `/travel/`, `/travel/x` belong to `/travel`; `/travelling` does not. */
@@ -28,14 +46,15 @@ export function areaForPath(pathname: string, layout: readonly LayoutArea[] = LA
   return layout.find((area) => isUnderPrefix(pathname, area.prefix));
 }
 
-/**
- * Areas offered in the navigation (the backoffice entry only with a backoffice role). Every area is still
- * mounted for any signed-in user who opens its URL: core-api decides what they may see.
- */
+/** Whether one of the user's role grants (whatever its scope) opens the area. */
+export function canUseArea(area: Pick<LayoutArea, 'roles'>, roles: readonly string[]): boolean {
+  return parseRoleClaims(roles).some((grant) => area.roles.includes(grant.role));
+}
+
+/** Areas offered in the navigation: those the user's roles may use. */
 export function navigableAreas(user: Pick<BffUser, 'roles'> | null, layout: readonly LayoutArea[] = LAYOUT): LayoutArea[] {
   if (!user) return [];
-  const backoffice = hasBackofficeRole(user.roles);
-  return layout.filter((area) => !area.requiresBackoffice || backoffice);
+  return layout.filter((area) => canUseArea(area, user.roles));
 }
 
 /** Id of the element a remote is mounted into (outside the shell's router-view). */

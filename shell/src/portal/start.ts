@@ -15,7 +15,7 @@ import {
 } from 'single-spa';
 import type { RemoteRegistry } from '@co2/contracts';
 import { loadContracts } from '../contracts.js';
-import type { ApiClient, PortalContext, PortalMountProps } from '@co2/shell-sdk';
+import type { ApiClient, PortalContext, PortalMountProps, PortalNavigation } from '@co2/shell-sdk';
 import { areaStateFromAppStatus, assertLifecycle, withTimeout, type AreaState } from './area-state.js';
 import { containerId, isUnderPrefix, type LayoutArea } from './layout.js';
 import { planAreas, retryEntry, type RegistryRemote } from './registry.js';
@@ -26,6 +26,10 @@ export interface PortalDeps {
   areas: readonly LayoutArea[];
   api: ApiClient;
   context: PortalContext;
+  navigation: PortalNavigation;
+  refreshContext: () => Promise<void>;
+  /** Whether the area may open at this address (role, unit and year); otherwise the shell shows why instead. */
+  opens: (area: LayoutArea, search: string) => boolean;
   setArea(name: LayoutArea['name'], state: AreaState): void;
   onRetry(handler: (name: LayoutArea['name']) => void): void;
   fetchRegistry?: () => Promise<RemoteRegistry>;
@@ -60,6 +64,8 @@ export async function startPortal(deps: PortalDeps): Promise<void> {
       basePath: area.prefix,
       api: markRaw(deps.api),
       context: readonly(deps.context),
+      navigation: markRaw(deps.navigation),
+      refreshContext: deps.refreshContext,
       ...(domElement ? { domElement } : {}),
     };
   }
@@ -72,7 +78,7 @@ export async function startPortal(deps: PortalDeps): Promise<void> {
         const module = await withTimeout(loadRemote(`${area.name}/lifecycle`), LOAD_TIMEOUT_MS, `Loading ${area.name}`);
         return assertLifecycle(area.name, module);
       },
-      activeWhen: (location) => isUnderPrefix(location.pathname, area.prefix),
+      activeWhen: (location) => isUnderPrefix(location.pathname, area.prefix) && deps.opens(area, location.search),
       customProps: () => mountProps(area) as unknown as Record<string, unknown>,
     });
   }

@@ -5,9 +5,12 @@ export interface YearOption {
 }
 
 /** Reporting years offered in the context picker, newest first: the API's, else the current year and the four before it. */
-export function selectableYears(currentYear: number, available: readonly YearOption[] | null = null, count = 5): number[] {
-  if (available && available.length > 0) return [...new Set(available.map((y) => y.year))].sort((a, b) => b - a);
-  return Array.from({ length: count }, (_, i) => currentYear - i);
+export function selectableYears(currentYear: number, available: readonly YearOption[] | null = null, count = 5): YearOption[] {
+  if (available && available.length > 0) {
+    const byYear = new Map(available.map((y) => [y.year, y]));
+    return [...byYear.values()].sort((a, b) => b.year - a.year);
+  }
+  return Array.from({ length: count }, (_, i) => ({ year: currentYear - i, openToUsers: true }));
 }
 
 /** The year the portal opens on: the newest year open to users, else the newest listed one, else the current year. */
