@@ -134,6 +134,34 @@ describe('context for every role', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('when a reporter uses only the keyboard, then the header, the unit picker and the account menu work, with a visible focus', async () => {
+    const page = await as('reporter', '/dashboard');
+    await page.getByTestId('dashboard-page').waitFor();
+    await page.keyboard.press('Tab'); // the skip link comes first
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain('shell-skip');
+    const focusedOutline = () => page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'context-unit')) break;
+    }
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('context-unit');
+    await page.keyboard.type('ice');
+    await page.getByTestId('unit-option-LAB-ICE').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('LAB-ICE');
+
+    await page.getByTestId('user-menu').focus();
+    expect(await focusedOutline()).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sign-out').waitFor();
+    await page.keyboard.press('Escape');
+    await page.context().close();
+  });
+});
+
 describe('signed out', () => {
   it('when a visitor opens the landing page, then it reaches network idle', async () => {
     const context = await browser.newContext();

@@ -1,0 +1,82 @@
+// axe-core on every page of the shell and the four remotes, signed out and as each role: no serious or
+// critical violation. Feature teams add their pages to PAGES (path + a test id that shows the page is ready).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { signIn } from './support/sign-in.js';
+
+const portalUrl = inject('portalUrl');
+
+interface PageCheck {
+  path: string;
+  ready: string;
+}
+
+const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> = {
+  principal: [
+    { path: '/', ready: 'home' },
+    { path: '/inventory', ready: 'inventory-page' },
+    { path: '/inventory/modules/equipment', ready: 'module-page' },
+    { path: '/travel', ready: 'travel-page' },
+    { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/backoffice', ready: 'role-page' },
+    { path: '/nowhere', ready: 'not-found' },
+  ],
+  member: [
+    { path: '/inventory', ready: 'inventory-page' },
+    { path: '/travel', ready: 'travel-page' },
+    { path: '/dashboard', ready: 'role-page' },
+  ],
+  reporter: [
+    { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/backoffice', ready: 'backoffice-page' },
+    { path: '/inventory', ready: 'role-page' },
+  ],
+  admin: [
+    { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/backoffice', ready: 'backoffice-page' },
+    { path: '/backoffice/imports', ready: 'imports-page' },
+  ],
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function scan(page: Page, check: PageCheck): Promise<string[]> {
+  await page.goto(portalUrl + check.path);
+  await page.getByTestId(check.ready).first().waitFor({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  return (await seriousViolations(page)).map((v) => `${check.path}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.slice(0, 3).join(', ')}`);
+}
+
+describe('accessibility (axe-core, serious and critical)', () => {
+  it('when signed out, then the landing page has no serious violation, in every language', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const findings: string[] = [];
+    for (const lang of ['en', 'fr', 'de']) {
+      findings.push(...(await scan(page, { path: '/', ready: 'sign-in' })));
+      await page.getByTestId(`lang-${lang}`).click();
+    }
+    await context.close();
+    expect(findings).toEqual([]);
+  });
+
+  for (const [login, pages] of Object.entries(PAGES)) {
+    it(`when ${login} opens each of their pages, then none has a serious violation`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, portalUrl, login);
+      const findings: string[] = [];
+      for (const check of pages) findings.push(...(await scan(page, check)));
+      await context.close();
+      expect(findings).toEqual([]);
+    });
+  }
+});
