@@ -20,3 +20,7 @@ export { default as UiDataTable } from './table/UiDataTable.vue';
 export type { SortOrder, TablePagination, UiColumn } from './table/columns.js';
 export { tableSearchParams, type ServerTableDefaults, type ServerTableQuery } from './table/table-query.js';
 export { useServerTable, type ServerTable, type ServerTableOptions } from './table/use-server-table.js';
+
+export { default as UiContractForm } from './form/UiContractForm.vue';
+export { describeFields, formSchema, type CustomFieldScope, type FormField } from './form/fields.js';
+export type { FieldHint, FieldOption, FieldWidget, FormHints, FormMessages, LocalizedText, ServerErrorDetail, TextRef } from './form/hints.js';
