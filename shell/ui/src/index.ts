@@ -24,3 +24,6 @@ export { useServerTable, type ServerTable, type ServerTableOptions } from './tab
 export { default as UiContractForm } from './form/UiContractForm.vue';
 export { describeFields, formSchema, type CustomFieldScope, type FormField } from './form/fields.js';
 export type { FieldHint, FieldOption, FieldWidget, FormHints, FormMessages, LocalizedText, ServerErrorDetail, TextRef } from './form/hints.js';
+
+export { default as UiExplainDrawer } from './explain/UiExplainDrawer.vue';
+export { explainItemsFromEntry, type ExplainableEmission, type ExplainFactor, type ExplainFactorValue, type ExplainInput, type ExplainItem, type ExplainLabels } from './explain/explain-item.js';
