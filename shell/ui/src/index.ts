@@ -27,3 +27,6 @@ export type { FieldHint, FieldOption, FieldWidget, FormHints, FormMessages, Loca
 
 export { default as UiExplainDrawer } from './explain/UiExplainDrawer.vue';
 export { explainItemsFromEntry, type ExplainableEmission, type ExplainFactor, type ExplainFactorValue, type ExplainInput, type ExplainItem, type ExplainLabels } from './explain/explain-item.js';
+
+export { default as UiProgressBar } from './jobs/UiProgressBar.vue';
+export { default as UiIssueTable } from './jobs/UiIssueTable.vue';

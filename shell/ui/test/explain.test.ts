@@ -147,4 +147,16 @@ describe('UiExplainDrawer', () => {
     await inBody('ui-explain-close')!.click();
     expect(wrapper.emitted('update:modelValue')).toEqual([[false]]);
   });
+
+  it('takes the whole screen on a 390 px wide phone', async () => {
+    const happyDOM = (window as unknown as { happyDOM: { setInnerWidth(width: number): void } }).happyDOM;
+    happyDOM.setInnerWidth(390);
+    try {
+      mountUi(UiExplainDrawer, { props: { modelValue: true, title: 'Row 3', items: [] } });
+      await settle();
+      expect(document.body.querySelector('.q-dialog__inner')?.classList.contains('q-dialog__inner--maximized')).toBe(true);
+    } finally {
+      happyDOM.setInnerWidth(1024);
+    }
+  });
 });
