@@ -145,4 +145,15 @@ describe('UiDataTable with useServerTable', () => {
     expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false);
     expect(wrapper.findAll('tbody tr')).toHaveLength(3);
   });
+
+  it('when rows are selectable, then checking one emits the selection (for bulk actions)', async () => {
+    const rows = trips(3);
+    const { wrapper } = mountUi(UiDataTable<Trip>, {
+      props: { columns, rows, rowKey: 'id', total: 3, pagination: { page: 1, pageSize: 10, sort: null, order: 'asc' }, selection: 'multiple', selected: [] },
+    });
+    const checkboxes = wrapper.findAll('tbody [role="checkbox"]');
+    expect(checkboxes).toHaveLength(3);
+    await checkboxes[1]!.trigger('click');
+    expect(wrapper.emitted('update:selected')).toEqual([[[rows[1]]]]);
+  });
 });
