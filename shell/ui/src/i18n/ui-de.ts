@@ -26,7 +26,6 @@ export const uiDe: UiTexts = {
     note: 'Notiz',
     noteHint: 'Optional: was eine prüfende Person zu diesem Eintrag wissen sollte.',
     required: 'Pflichtfeld',
-    summary: 'Einige Felder brauchen Ihre Aufmerksamkeit.',
     issue: {
       required: 'Pflichtfeld',
       notANumber: 'Geben Sie eine Zahl ein, z. B. {example}',

@@ -25,7 +25,6 @@ export const uiEn = {
     note: 'Note',
     noteHint: 'Optional: anything a reviewer should know about this entry.',
     required: 'required',
-    summary: 'Some fields need your attention.',
     issue: {
       required: 'Required',
       notANumber: 'Enter a number, e.g. {example}',

@@ -26,7 +26,6 @@ export const uiFr: UiTexts = {
     note: 'Remarque',
     noteHint: 'Facultatif : ce qu’une personne qui relit cette saisie devrait savoir.',
     required: 'obligatoire',
-    summary: 'Certains champs demandent votre attention.',
     issue: {
       required: 'Obligatoire',
       notANumber: 'Saisissez un nombre, par ex. {example}',
