@@ -29,6 +29,8 @@ const AREA_READY = '[data-testid$="-page"]';
 /** A body holding zod's core is the contracts' copy (the only package that brings zod to the browser). */
 const CONTRACTS_MARK = /["'`]\$ZodObject["'`]/;
 const QUIET_MS = 1_000;
+/** BENCH_VERBOSE=1 lists every request instead of the top 8. */
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
 const MAX_WAIT_MS = 15_000;
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -148,7 +150,7 @@ function report(route, rows) {
   console.log(`  total over the wire:  ${kb(figures.totalWire)}`);
   console.log(`  contracts chunk (zod): ${figures.contracts} request(s)${figures.contracts ? ', ' + kb(sum(rows.filter((r) => r.contracts), 'wire')) + ' over the wire' : ''}`);
   console.log('  top files (over the wire · encoding · raw):');
-  for (const r of [...rows].sort((a, b) => b.wire - a.wire).slice(0, 8)) {
+  for (const r of [...rows].sort((a, b) => b.wire - a.wire).slice(0, VERBOSE ? rows.length : 8)) {
     console.log(`    ${kb(r.wire).padStart(9)}  ${r.encoding.padEnd(8)} ${kb(r.raw).padStart(9)}  ${new URL(r.url).pathname}${r.contracts ? '  [contracts]' : ''}`);
   }
   return figures;
