@@ -8,6 +8,8 @@ import { SHARED_SINGLETONS } from '@co2/shell-sdk/federation';
 import { compressedAssets } from '@co2/shell-sdk/compression';
 
 const require = createRequire(import.meta.url);
+/** The page's entry (index.html) and main.ts: kept out of the `shell` chunk (see build.rolldownOptions). */
+const ENTRY = /[\\/](?:index\.html|src[\\/]main\.ts)$/;
 
 /** Version of an installed package: the nearest package.json above its resolved entry that carries its name. */
 function installedVersion(name: string): string {
@@ -34,5 +36,13 @@ export default defineConfig({
   define: {
     __CO2_SHARED_VERSIONS__: JSON.stringify(Object.fromEntries(Object.keys(SHARED_SINGLETONS).map((name) => [name, installedVersion(name)]))),
   },
-  build: { target: 'esnext' },
+  build: {
+    target: 'esnext',
+    // Everything the entry imports statically (vue, the router, the Quasar components of the layout, the shell's
+    // own modules) in one chunk: the signed-out first screen is then two scripts instead of a dozen small ones
+    // that rolldown would otherwise split off because the signed-in lazy chunks share them. main.ts stays out of
+    // it: its top-level await lasts until the portal has started, and a lazy chunk importing from the module
+    // that awaits it would wait forever.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'], test: (id: string) => !ENTRY.test(id) }] } } },
+  },
 });

@@ -27,6 +27,8 @@ async function render(path: string, user: BffUser | null) {
   app.mount(root);
   await flushPromises();
   const q = (testId: string) => document.querySelector(`[data-testid="${testId}"]`);
+  // The signed-in header (navigation, user menu) is a lazy chunk: wait until it rendered.
+  if (user) await vi.waitFor(() => expect(q('user-menu') && q('nav-home')).toBeTruthy(), { timeout: 5_000 });
   return { context, state, root, q };
 }
 
