@@ -30,3 +30,5 @@ export { explainItemsFromEntry, type ExplainableEmission, type ExplainFactor, ty
 
 export { default as UiProgressBar } from './jobs/UiProgressBar.vue';
 export { default as UiIssueTable } from './jobs/UiIssueTable.vue';
+
+export { followPortalLocale } from './install/quasar-locale.js';
