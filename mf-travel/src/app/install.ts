@@ -4,7 +4,7 @@ import { Quasar } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
 import type { PortalMountProps } from '@co2/shell-sdk';
 import { useRemoteI18n } from '@co2/shell-sdk/i18n';
-import { followPortalLocale } from '@co2/ui';
+import { followPortalLocale, withUiMessages } from '@co2/ui';
 import { messages } from '../i18n/messages.js';
 import { createRemoteRouter } from './router.js';
 
@@ -13,7 +13,7 @@ export async function installRemote(app: App, props: PortalMountProps): Promise<
   app.use(Quasar, { iconSet });
   followPortalLocale(app, props.context);
   app.use(createPinia());
-  app.use(useRemoteI18n(props.context, messages));
+  app.use(useRemoteI18n(props.context, withUiMessages(messages)));
   const router = createRemoteRouter(props);
   app.use(router);
   app.onUnmount(() => router.options.history.destroy());

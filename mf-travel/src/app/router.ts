@@ -1,5 +1,6 @@
 import { createRouter, type Router } from 'vue-router';
 import { createPortalHistory, type PortalMountProps } from '@co2/shell-sdk';
+import { notFoundRoute } from '@co2/ui';
 import { tripRoutes } from '../features/trips/index.js';
 
 /**
@@ -8,5 +9,5 @@ import { tripRoutes } from '../features/trips/index.js';
  * follows its navigations (Back, Forward, links) inside the base path.
  */
 export function createRemoteRouter(props: PortalMountProps): Router {
-  return createRouter({ history: createPortalHistory(props.basePath, props.navigation), routes: [...tripRoutes(props)] });
+  return createRouter({ history: createPortalHistory(props.basePath, props.navigation), routes: [...tripRoutes(props), notFoundRoute({ name: 'trips' })] });
 }

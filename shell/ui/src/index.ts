@@ -12,6 +12,7 @@ export { default as UiLoadingState } from './states/UiLoadingState.vue';
 export { default as UiErrorState } from './states/UiErrorState.vue';
 export { default as UiEmptyState } from './states/UiEmptyState.vue';
 export { default as UiNotFound } from './states/UiNotFound.vue';
+export { notFoundRoute } from './states/not-found-route.js';
 
 export { default as UiConfirmDialog } from './confirm/UiConfirmDialog.vue';
 export { useConfirm, type ConfirmOptions } from './confirm/use-confirm.js';

@@ -8,6 +8,5 @@ export const tripsFeature = { id: 'trips', labelKey: 'trips.title' } as const;
 export function tripRoutes(props: PortalMountProps): RouteRecordRaw[] {
   return [
     { path: '/', name: 'trips', component: TravelTripsPage, props: () => ({ api: props.api, context: props.context }) },
-    { path: '/:rest(.*)*', redirect: '/' },
   ];
 }
