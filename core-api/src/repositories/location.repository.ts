@@ -5,7 +5,7 @@ import { airports, trainStations } from '../db/schema/index.js';
 import { searchText } from './reference.repository.js';
 
 /** `%`, `_` and `\` are literal in a user's query. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const AIRPORT_RANK = sql`case ${airports.kind} when 'large_airport' then 0 when 'medium_airport' then 1 when 'small_airport' then 2 else 3 end`;
 
 type AirportRow = typeof airports.$inferSelect;
