@@ -47,6 +47,26 @@ export default tseslint.config(
       ],
     },
   })),
+  // The UI kit (shell team) builds on Quasar, vue-i18n and the two platform packages only; its format entry stays pure.
+  ...[
+    { files: ['shell/ui/**/*.{ts,vue}'], ignores: ['shell/ui/src/format/**'], extra: [] },
+    { files: ['shell/ui/src/format/**/*.ts'], extra: [{ group: ['vue', 'vue-i18n', 'vue-router', 'quasar', '@co2/*'], message: '@co2/ui/format is pure functions (no Vue, no contracts).' }] },
+  ].map(({ extra, ...scope }) => ({
+    ...scope,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: remotes.flatMap((r) => [`**/${r}/**`, `@co2/${r}`]), message: 'The UI kit never imports a remote.' },
+            { group: ['**/shell/src/**', '@co2/shell', '@co2/core-api', '@co2/bff'], message: 'The UI kit uses only @co2/shell-sdk and @co2/contracts.' },
+            { group: ['quasar/dist/quasar.css', 'quasar/src/css/*'], message: 'The shell owns Quasar CSS.' },
+            ...extra,
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['core-api/src/**/*.ts'],
     ignores: ['core-api/src/repositories/**', 'core-api/src/db/**'],

@@ -7,6 +7,7 @@ const projects = [
   'core-api',
   'bff',
   'shell/sdk',
+  'shell/ui',
   'shell',
   'mf-inventory',
   'mf-travel',

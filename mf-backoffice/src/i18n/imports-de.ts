@@ -73,8 +73,6 @@ export const importsDe: typeof importsEn = {
     dryRun: 'Probelauf: nichts wurde geschrieben',
     counts: '{read} Zeilen gelesen · {accepted} übernommen · {rejected} abgelehnt · {notices} Hinweise',
     line: 'Zeile',
-    column: 'Spalte',
-    message: 'Problem',
     rejected: 'Abgelehnte Zeilen ({count})',
     rejectedFirst: 'Abgelehnte Zeilen: die ersten {shown} von {count}',
     notices: 'Hinweise ({count})',

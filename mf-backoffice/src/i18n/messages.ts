@@ -1,9 +1,11 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
+import { withUiMessages } from '@co2/ui';
 import { importsDe } from './imports-de.js';
 import { importsEn } from './imports-en.js';
 import { importsFr } from './imports-fr.js';
 
-export const messages = {
+// The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
+export const messages = withUiMessages({
   en: {
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
     nav: { label: 'Backoffice sections' },
@@ -46,4 +48,4 @@ export const messages = {
       parent: 'Übergeordnet',
     },
   },
-} satisfies RemoteMessages;
+} satisfies RemoteMessages);

@@ -45,8 +45,6 @@ export const importsEn = {
     dryRun: 'dry run: nothing was written',
     counts: '{read} rows read · {accepted} accepted · {rejected} rejected · {notices} notices',
     line: 'Line',
-    column: 'Column',
-    message: 'Problem',
     rejected: 'Rejected rows ({count})',
     rejectedFirst: 'Rejected rows: the first {shown} of {count}',
     notices: 'Notices ({count})',

@@ -46,8 +46,6 @@ export const importsFr: typeof importsEn = {
     dryRun: 'essai à blanc : rien n’a été écrit',
     counts: '{read} lignes lues · {accepted} acceptées · {rejected} rejetées · {notices} remarques',
     line: 'Ligne',
-    column: 'Colonne',
-    message: 'Problème',
     rejected: 'Lignes rejetées ({count})',
     rejectedFirst: 'Lignes rejetées : les {shown} premières sur {count}',
     notices: 'Remarques ({count})',

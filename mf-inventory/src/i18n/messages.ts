@@ -1,9 +1,11 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
+import { withUiMessages } from '@co2/ui';
 import { importsDe, moduleDe, submodulesDe } from './imports-de.js';
 import { importsEn, moduleEn, submodulesEn } from './imports-en.js';
 import { importsFr, moduleFr, submodulesFr } from './imports-fr.js';
 
-export const messages = {
+// The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
+export const messages = withUiMessages({
   en: {
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
     imports: importsEn,
@@ -79,4 +81,4 @@ export const messages = {
       researchFacilities: 'Forschungsinfrastrukturen',
     },
   },
-} satisfies RemoteMessages;
+} satisfies RemoteMessages);

@@ -2,7 +2,7 @@
 // its pipeline (recalculation, aggregation) step after step; abort and retry. The state is Vue refs, so a Pinia
 // setup store returns them as its own. Separate entry (`@co2/shell-sdk/jobs`): the shell does not load it.
 import { ref, shallowRef } from 'vue';
-import { ImportAccepted, Job, Pipeline, isTerminalJobState, type JobOutcome } from '@co2/contracts';
+import { ImportAccepted, Job, Pipeline, isTerminalJobState } from '@co2/contracts';
 import type { ApiClient } from './api-client.js';
 import type { ApiError } from './api-error.js';
 import { followEvents, type EventFollow } from './event-stream.js';
@@ -178,22 +178,3 @@ export function createJobTracker(hooks: JobTrackerHooks = {}) {
 }
 
 export type JobTracker = ReturnType<typeof createJobTracker>;
-
-/** The portal palette's (Quasar) colour of a job outcome chip; its text says the state too (colour is never the only cue). */
-export function jobOutcomeColor(state: JobOutcome): string {
-  switch (state) {
-    case 'queued':
-      return 'grey-7';
-    case 'running':
-      return 'primary';
-    case 'succeeded':
-      return 'positive';
-    case 'warning':
-      return 'warning';
-    case 'rejected':
-    case 'failed':
-      return 'negative';
-    case 'aborted':
-      return 'orange-9';
-  }
-}

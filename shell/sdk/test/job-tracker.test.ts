@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job, Pipeline } from '@co2/contracts';
 import { createApiClient } from '../src/index.js';
-import { createJobTracker, jobOutcomeColor } from '../src/job-tracker.js';
+import { createJobTracker } from '../src/job-tracker.js';
 import { FakeEventSource, FakeXhr, fakeFetch } from '../src/testing.js';
 
 const JOB = '11111111-1111-4111-8111-111111111111';
@@ -90,12 +90,5 @@ describe('createJobTracker', () => {
     tracker.reset();
     expect(second.readyState).toBe(2);
     expect([tracker.job.value, tracker.pipeline.value, tracker.jobError.value]).toEqual([null, null, null]);
-  });
-});
-
-describe('jobOutcomeColor', () => {
-  it('gives every outcome a colour of the portal palette, failures and rejections the negative one', () => {
-    const outcomes = ['queued', 'running', 'succeeded', 'warning', 'rejected', 'failed', 'aborted'] as const;
-    expect(outcomes.map(jobOutcomeColor)).toEqual(['grey-7', 'primary', 'positive', 'warning', 'negative', 'negative', 'orange-9']);
   });
 });

@@ -6,8 +6,6 @@ export { uploadPercent } from '@co2/shell-sdk';
 export { canAbortJob as canAbort, canRetryJob as canRetry, jobOutcome as displayState, jobPercent, type JobOutcome as DisplayState } from '@co2/contracts';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
-export { jobOutcomeColor as stateColor } from '@co2/shell-sdk/jobs';
-
 const KNOWN_TYPES = ['data-import', 'factor-import', 'reference-import', 'recalculate-emissions', 'aggregate-report-totals'];
 const KNOWN_PHASES = ['validating', 'staging', 'applying', 'recalculating', 'aggregating'];
 

@@ -7,8 +7,6 @@ export { uploadPercent } from '@co2/shell-sdk';
 export { canAbortJob as canAbort, canRetryJob as canRetry, jobOutcome as displayState, jobPercent, type JobOutcome as DisplayState } from '@co2/contracts';
 export const isFinished = (job: Pick<Job, 'state'>) => isTerminalJobState(job.state);
 
-export { jobOutcomeColor as stateColor } from '@co2/shell-sdk/jobs';
-
 export const PHASES = ['validating', 'staging', 'applying', 'recalculating', 'aggregating'] as const;
 export const JOB_TYPES = ['data-import', 'recalculate-emissions', 'aggregate-report-totals'] as const;
 
