@@ -9,6 +9,8 @@ export interface TripDraft {
   data: Record<string, unknown>;
   note: string | null;
   roundTrip: boolean;
+  /** Whether each place is the reference's (picked, or answered by the distance route) rather than the entry's words. */
+  resolved: { origin: boolean; destination: boolean };
 }
 
 export function emptyDraft(type: TripType, traveller: string | null): TripDraft {
@@ -19,6 +21,7 @@ export function emptyDraft(type: TripType, traveller: string | null): TripDraft 
     data: { cabin_class: type === 'plane' ? 'economy' : 'second', number_of_trips: 1, ...(traveller ? { user_institutional_id: traveller } : {}) },
     note: null,
     roundTrip: false,
+    resolved: { origin: true, destination: true },
   };
 }
 
@@ -55,5 +58,5 @@ export function placeOfEntry(type: TripType, data: Record<string, unknown>, side
 
 /** The form state of an existing entry (edit) or of its copy (duplicate: the same trip, to save as a new one). */
 export function draftOfEntry(type: TripType, entry: Pick<Entry, 'data' | 'note'>): TripDraft {
-  return { type, origin: placeOfEntry(type, entry.data, 'origin'), destination: placeOfEntry(type, entry.data, 'destination'), data: otherFields(entry.data), note: entry.note, roundTrip: false };
+  return { type, origin: placeOfEntry(type, entry.data, 'origin'), destination: placeOfEntry(type, entry.data, 'destination'), data: otherFields(entry.data), note: entry.note, roundTrip: false, resolved: { origin: false, destination: false } };
 }
