@@ -9,6 +9,8 @@ import { signIn } from './support/sign-in.js';
 import { apiDistance, apiTrips, pickPlace, tableRows } from './support/travel.js';
 
 const portalUrl = inject('portalUrl');
+/** A formatted figure as `tableRows` reads a cell (no-break spaces become spaces). */
+const cell = (text: string) => text.replace(/\s+/g, ' ');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -37,7 +39,6 @@ describe('travel as a member', () => {
     const distance = await apiDistance(context, portalUrl, 'airport', 'GVA', 'JFK');
     await expect(page.getByTestId('trip-preview-distance').innerText()).resolves.toContain(formatKm(distance.distanceKm, 'en'));
     await expect(page.getByTestId('trip-preview-band').innerText()).resolves.toContain('Medium to long haul');
-    await expect(page.getByTestId('field-cabin_class').innerText()).resolves.toContain('Economy');
     await page.getByTestId('trip-round-trip').click();
     await page.getByTestId('ui-form-submit').click();
 
@@ -56,7 +57,7 @@ describe('travel as a member', () => {
       const route = `${trip.origin.municipality} (${trip.origin.code}) → ${trip.destination.municipality} (${trip.destination.code})`;
       const shown = rows.filter((r) => r.route.startsWith(route));
       expect(shown.length, route).toBeGreaterThanOrEqual(1);
-      expect(shown.some((r) => r.distance === formatKm(distance.distanceKm, 'en') && r.kg === formatKg(trip.entry.totalKgCo2eq, 'en'))).toBe(true);
+      expect(shown.some((r) => r.distance === cell(formatKm(distance.distanceKm, 'en')) && r.kg === cell(formatKg(trip.entry.totalKgCo2eq, 'en')))).toBe(true);
     }
   });
 

@@ -59,7 +59,7 @@ describe('travel as a principal', () => {
   it('when filters are set, then the list narrows to what the API says, and the address keeps them across a reload', async () => {
     await page.goto(list);
     await page.getByTestId('trip-tab-train').click();
-    await page.getByTestId('filter-place').locator('input').fill('zür');
+    await page.getByTestId('filter-place').fill('zür');
     await page.waitForURL(/place=z%C3%BCr|place=zür/);
     expect(page.url()).toContain('type=train');
     const filtered = await apiTrips(context, portalUrl, '&type=train&place=z%C3%BCr');

@@ -33,6 +33,8 @@ export async function pickPlace(page: Page, side: 'origin' | 'destination', type
 export async function tableRows(page: Page): Promise<{ route: string; traveller: string; distance: string; kg: string }[]> {
   await page.getByTestId('trip-table').waitFor();
   await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid="trip-route"], [data-testid="ui-empty"]').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="trip-table"] .q-linear-progress'));
   return page.locator('[data-testid="trip-table"] tbody tr').evaluateAll((rows) =>
     rows
       .filter((r) => r.querySelector('[data-testid="trip-route"]'))
