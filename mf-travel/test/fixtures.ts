@@ -1,5 +1,5 @@
 // Contract-valid bodies of the travel routes (parsed in the tests that use them).
-import type { Location, Trip, TripList, TripRoute } from '@co2/contracts';
+import type { Entry, Location, Trip, TripList, TripRoute } from '@co2/contracts';
 
 export const gva: Location = { kind: 'airport', code: 'GVA', name: 'Geneva Cointrin International Airport', municipality: 'Geneva', countryCode: 'CH', latitude: 46.238, longitude: 6.109 };
 export const jfk: Location = { kind: 'airport', code: 'JFK', name: 'John F Kennedy International Airport', municipality: 'New York', countryCode: 'US', latitude: 40.64, longitude: -73.779 };
@@ -8,7 +8,7 @@ export const zurich: Location = { kind: 'station', code: 'CH:zurich-hb', name: '
 
 const end = (l: Location) => ({ code: l.code, name: l.name, municipality: l.municipality, countryCode: l.countryCode, latitude: l.latitude, longitude: l.longitude, known: true });
 
-export function entryFixture(id: string, submodule: 'plane' | 'train', data: Record<string, unknown>, kg: number) {
+export function entryFixture(id: string, submodule: 'plane' | 'train', data: Record<string, unknown>, kg: number): Entry {
   return {
     id,
     module: 'professional-travel' as const,

@@ -16,13 +16,16 @@ export const TRIP_SORT_KEYS = TRIP_SORTS;
 
 type T = (key: string) => string;
 
+/** Columns left out under 600 px (390 px phones): route, distance and kg stay, the rest is in the explain drawer and the form. */
+const NARROW_HIDDEN = { class: 'gt-xs', headerClass: 'gt-xs' } as const;
+
 export function tripColumns(t: T, locale: string, traveller: (id: string) => string): UiColumn<Trip>[] {
   return [
     { name: 'route', label: t('trips.column.route'), field: (trip) => trip.origin.name, align: 'left' },
-    { name: 'date', label: t('trips.column.date'), field: 'departureDate', sortable: true, sortKey: 'departureDate', align: 'left', format: (v) => (typeof v === 'string' ? formatDate(v, locale) : '—') },
-    { name: 'traveller', label: t('trips.column.traveller'), field: 'travellerId', sortable: true, sortKey: 'traveller', align: 'left', format: (v) => traveller(String(v)) },
-    { name: 'class', label: t('trips.column.class'), field: 'cabinClass', align: 'left', format: (v) => classLabel(t, String(v)) },
-    { name: 'trips', label: t('trips.column.trips'), field: 'numberOfTrips', sortable: true, sortKey: 'numberOfTrips', align: 'right', format: (v) => formatNumber(Number(v), locale) },
+    { name: 'date', ...NARROW_HIDDEN, label: t('trips.column.date'), field: 'departureDate', sortable: true, sortKey: 'departureDate', align: 'left', format: (v) => (typeof v === 'string' ? formatDate(v, locale) : '—') },
+    { name: 'traveller', ...NARROW_HIDDEN, label: t('trips.column.traveller'), field: 'travellerId', sortable: true, sortKey: 'traveller', align: 'left', format: (v) => traveller(String(v)) },
+    { name: 'class', ...NARROW_HIDDEN, label: t('trips.column.class'), field: 'cabinClass', align: 'left', format: (v) => classLabel(t, String(v)) },
+    { name: 'trips', ...NARROW_HIDDEN, label: t('trips.column.trips'), field: 'numberOfTrips', sortable: true, sortKey: 'numberOfTrips', align: 'right', format: (v) => formatNumber(Number(v), locale) },
     { name: 'distance', label: t('trips.column.distance'), field: 'distanceKm', sortable: true, sortKey: 'distanceKm', align: 'right', format: (v) => (typeof v === 'number' ? formatKm(v, locale) : '—') },
     { name: 'kg', label: t('trips.column.kg'), field: (trip) => trip.entry.totalKgCo2eq, sortable: true, sortKey: 'totalKgCo2eq', align: 'right', format: (v) => formatKg(Number(v), locale) },
   ];
