@@ -68,3 +68,16 @@ describe('chart series', () => {
     expect(kgByTraveller(routes, 2).map((s) => [s.key, s.kgCo2eq])).toEqual([['a', 31], ['b', 20], ['other', 5]]);
   });
 });
+
+describe('the map’s view', () => {
+  it('frames the arcs with a margin, or the whole world when there is none', async () => {
+    const { arcsExtent } = await import('../src/features/insights/trip-arcs.js');
+    const { arcs } = tripArcs([route({})], 4);
+    const [[west, north], [east, south]] = arcsExtent(arcs, 5);
+    expect(west).toBeCloseTo(jfk.longitude - 5, 3);
+    expect(east).toBeCloseTo(gva.longitude + 5, 3);
+    expect(south).toBeCloseTo(jfk.latitude - 5, 3);
+    expect(north).toBeGreaterThan(gva.latitude + 5);
+    expect(arcsExtent([])).toEqual([[-180, 85], [180, -60]]);
+  });
+});

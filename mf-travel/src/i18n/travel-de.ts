@@ -103,7 +103,7 @@ export const travelDe: typeof travelEn = {
     byType: 'Flug und Bahn',
     other: 'Übrige',
     train: 'Bahn',
-    noBand: 'Ohne Klasse (Bahn oder Distanz unbekannt)',
+    noBand: 'Bahn oder Distanz unbekannt',
     emptyTitle: 'Für {year} gibt es noch nichts zu zeigen',
     emptyBody: 'Sobald Reisen erfasst sind, zeigen Karte und Diagramme, woher die Emissionen kommen.',
     table: 'Zahlen des Diagramms',

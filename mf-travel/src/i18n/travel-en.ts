@@ -102,7 +102,7 @@ export const travelEn = {
     byType: 'Flights and train',
     other: 'Others',
     train: 'Train',
-    noBand: 'No band (train or unknown distance)',
+    noBand: 'Train or unknown distance',
     emptyTitle: 'Nothing to show for {year} yet',
     emptyBody: 'Once trips are recorded, the map and the charts show where the emissions come from.',
     table: 'Figures of the chart',

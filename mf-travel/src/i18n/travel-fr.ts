@@ -103,7 +103,7 @@ export const travelFr: typeof travelEn = {
     byType: 'Vols et train',
     other: 'Autres',
     train: 'Train',
-    noBand: 'Sans catégorie (train ou distance inconnue)',
+    noBand: 'Train ou distance inconnue',
     emptyTitle: 'Rien à montrer pour {year}',
     emptyBody: 'Dès que des voyages sont saisis, la carte et les graphiques montrent d’où viennent les émissions.',
     table: 'Chiffres du graphique',

@@ -54,3 +54,16 @@ export function lineWidth(trips: number, most: number): number {
   if (most <= 1) return 1;
   return Math.round((1 + (7 * (Math.sqrt(trips) - 1)) / (Math.sqrt(most) - 1)) * 10) / 10;
 }
+
+/** The map's view around the arcs, `[[west, north], [east, south]]` with a margin (the whole world without arcs). */
+export function arcsExtent(arcs: readonly TripArc[], margin = 8): [[number, number], [number, number]] {
+  const points = arcs.flatMap((a) => a.paths.flat());
+  if (points.length === 0) return [[-180, 85], [180, -60]];
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+  return [
+    [clamp(Math.min(...lons) - margin, -180, 180), clamp(Math.max(...lats) + margin, -85, 85)],
+    [clamp(Math.max(...lons) + margin, -180, 180), clamp(Math.min(...lats) - margin, -85, 85)],
+  ];
+}
