@@ -18,6 +18,7 @@ COPY core-api/contracts/package.json core-api/contracts/
 COPY core-api/package.json core-api/
 COPY bff/package.json bff/
 COPY shell/sdk/package.json shell/sdk/
+COPY shell/ui/package.json shell/ui/
 COPY shell/package.json shell/
 COPY mf-inventory/package.json mf-inventory/
 COPY mf-travel/package.json mf-travel/
