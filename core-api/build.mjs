@@ -8,11 +8,14 @@ import { build } from 'esbuild';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Bare imports (`express`, `drizzle-orm/pg-core`, ...) stay external unless they are `@co2/*` workspaces. */
+/**
+ * Bare imports (`express`, `drizzle-orm/pg-core`, ...) stay external unless they are `@co2/*` workspaces;
+ * package `imports` (`#zod` in @co2/contracts) are resolved and bundled like relative paths.
+ */
 const externalNodeModules = {
   name: 'external-node-modules',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => {
+    b.onResolve({ filter: /^[^./#]/ }, (args) => {
       if (args.path.startsWith('@co2/')) return undefined;
       return { path: args.path, external: true };
     });

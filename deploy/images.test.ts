@@ -4,10 +4,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { RemoteRegistry } from '@co2/contracts';
 import { describe, expect, it } from 'vitest';
 import { checkDockerfile, ignoredBy, readWorkspaces } from './images/dockerfile-check.js';
@@ -137,6 +139,11 @@ describe('nginx.conf (web image)', () => {
       true,
     );
     expect(() => parseNginx(`${text}\n}`)).toThrow(/unbalanced/);
+    const dynamicOnly = text.replace(/^\s*gzip_static on;\n/m, '');
+    expect(dynamicOnly).not.toBe(text);
+    expect(checkNginx(parseNginx(dynamicOnly))).toEqual([
+      "nginx: gzip_static is not on, the builds' precompressed .gz copies are never sent",
+    ]);
   });
 });
 
@@ -149,53 +156,91 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+interface RunningNginx {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a real nginx with the web image's server block on a free port, serving `files` (path → content). */
+async function startNginx(text: string, files: Map<string, string | Buffer>): Promise<RunningNginx> {
+  const dir = mkdtempSync(join(tmpdir(), 'co2-nginx-'));
+  chmodSync(dir, 0o755);
+  const html = join(dir, 'html');
+  for (const [file, content] of files) {
+    mkdirSync(dirname(join(html, file)), { recursive: true });
+    writeFileSync(join(html, file), content);
+  }
+  const port = await freePort();
+  const server = text.replace(/listen 8080;/, `listen 127.0.0.1:${port};`).replace(/root \S+;/, `root ${html};`);
+  expect(server).toContain(`listen 127.0.0.1:${port};`);
+  expect(server).toContain(`root ${html};`);
+  writeFileSync(join(dir, 'default.conf'), server);
+  const mimeTypes = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off; master_process off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+     events {}
+     http { ${mimeTypes} default_type application/octet-stream; access_log off;
+            client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
+            include ${dir}/default.conf; }`,
+  );
+  const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
+  const syntax = spawnSync('nginx', ['-t', ...args], { encoding: 'utf8' });
+  expect(syntax.status, syntax.stderr).toBe(0);
+  const nginx = spawn('nginx', args, { stdio: 'ignore' });
+  const stop = async () => {
+    nginx.kill('SIGTERM');
+    if (nginx.exitCode === null) await once(nginx, 'exit');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fetch(`${base}/`);
+        break;
+      } catch (error) {
+        if (attempt > 50) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop };
+}
+
+/** GET without decompression (fetch would undo the Content-Encoding): status, headers and the bytes sent. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const nginxInstalled = !spawnSync('nginx', ['-v']).error;
+
 describe('nginx.conf served by a real nginx (when nginx is installed)', () => {
+  const text = read(join(imagesDir, 'nginx.conf'));
+
   it('answers the request table with the built layout of the web image', async () => {
-    const text = read(join(imagesDir, 'nginx.conf'));
-    if (spawnSync('nginx', ['-v']).error) {
+    if (!nginxInstalled) {
       console.warn('[deploy] nginx not on PATH; nginx.conf checked by the location simulation only');
       expect(checkNginx(parseNginx(text))).toEqual([]);
       return;
     }
-    const dir = mkdtempSync(join(tmpdir(), 'co2-nginx-'));
-    chmodSync(dir, 0o755);
-    const html = join(dir, 'html');
-    for (const file of builtWeb) {
-      mkdirSync(dirname(join(html, file)), { recursive: true });
-      writeFileSync(join(html, file), `content of ${file}`);
-    }
-    const port = await freePort();
-    const server = text.replace(/listen 8080;/, `listen 127.0.0.1:${port};`).replace(/root \S+;/, `root ${html};`);
-    expect(server).toContain(`listen 127.0.0.1:${port};`);
-    expect(server).toContain(`root ${html};`);
-    writeFileSync(join(dir, 'default.conf'), server);
-    const mimeTypes = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
-    writeFileSync(
-      join(dir, 'nginx.conf'),
-      `daemon off; master_process off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-       events {}
-       http { ${mimeTypes} default_type application/octet-stream; access_log off;
-              client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
-              include ${dir}/default.conf; }`,
-    );
-    const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
-    const syntax = spawnSync('nginx', ['-t', ...args], { encoding: 'utf8' });
-    expect(syntax.status, syntax.stderr).toBe(0);
-    const nginx = spawn('nginx', args, { stdio: 'ignore' });
+    const nginx = await startNginx(text, new Map([...builtWeb].map((file) => [file, `content of ${file}`])));
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await fetch(`${base}/`);
-          break;
-        } catch (error) {
-          if (attempt > 50) throw error;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
       const problems: string[] = [];
       for (const [uri, expected] of webRequests) {
-        const response = await fetch(`${base}${uri}`, { redirect: 'manual' });
+        const response = await fetch(`${nginx.base}${uri}`, { redirect: 'manual' });
         const body = await response.text();
         const actual: Served =
           response.status === 200
@@ -211,10 +256,52 @@ describe('nginx.conf served by a real nginx (when nginx is installed)', () => {
       }
       expect(problems).toEqual([]);
     } finally {
-      nginx.kill('SIGTERM');
-      if (nginx.exitCode === null) await once(nginx, 'exit');
-      rmSync(dir, { recursive: true, force: true });
+      await nginx.stop();
+    }
+  });
+
+  it('when a client accepts gzip, then the build\'s .gz copy is sent with the original type and cache rule; otherwise the original', async () => {
+    if (!nginxInstalled) {
+      console.warn('[deploy] nginx not on PATH; gzip_static checked by the location simulation only');
+      expect(checkNginx(parseNginx(text))).toEqual([]);
+      return;
+    }
+    // Bodies too small for `gzip on` (gzip_min_length): a gzip answer can only be the precompressed copy.
+    const asset = '/assets/index-3f2a1b.js';
+    const files = new Map<string, string | Buffer>();
+    for (const [file, body] of [
+      ['/index.html', '<!doctype html><title>shell</title>'],
+      [asset, 'console.log("shell")'],
+      ['/remotes/travel/remoteEntry.js', 'export const travel = 1;'],
+    ] as const) {
+      files.set(file, body);
+      files.set(`${file}.gz`, gzipSync(body));
+      files.set(`${file}.br`, brotliCompressSync(body));
+    }
+    const nginx = await startNginx(text, files);
+    try {
+      const cases: Array<[string, string, string, RegExp]> = [
+        [asset, asset, year, /javascript/],
+        ['/remotes/travel/remoteEntry.js', '/remotes/travel/remoteEntry.js', 'no-cache', /javascript/],
+        ['/', '/index.html', 'no-cache', /text\/html/],
+        ['/travel/trips/42', '/index.html', 'no-cache', /text\/html/],
+      ];
+      for (const [uri, file, cacheControl, type] of cases) {
+        const gz = await rawGet(`${nginx.base}${uri}`, { 'accept-encoding': 'br, gzip' });
+        expect(gz.status, uri).toBe(200);
+        expect(gz.headers['content-encoding'], uri).toBe('gzip');
+        expect(gz.headers['content-type'], uri).toMatch(type);
+        expect(gz.headers['vary'], uri).toMatch(/Accept-Encoding/i);
+        expect(gz.headers['cache-control'], uri).toBe(cacheControl);
+        expect(gunzipSync(gz.body).toString(), uri).toBe(files.get(file)!.toString());
+        for (const acceptEncoding of ['identity', 'br']) {
+          const plain = await rawGet(`${nginx.base}${uri}`, { 'accept-encoding': acceptEncoding });
+          expect(plain.headers['content-encoding'], `${uri} ${acceptEncoding}`).toBeUndefined();
+          expect(plain.body.toString(), uri).toBe(files.get(file)!.toString());
+        }
+      }
+    } finally {
+      await nginx.stop();
     }
   });
 });
-

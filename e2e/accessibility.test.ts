@@ -25,6 +25,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'role-page' },
     { path: '/nowhere', ready: 'not-found' },
+    { path: '/travel/xyz', ready: 'ui-not-found' },
   ],
   member: [
     { path: '/inventory', ready: 'inventory-page' },

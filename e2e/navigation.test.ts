@@ -125,6 +125,23 @@ describe('context for every role', () => {
     await page.context().close();
   });
 
+  it('when a path is unknown inside an area, then that area’s localized page-not-found links back to the area', async () => {
+    const page = await as('admin', '/backoffice/audit-that-does-not-exist');
+    await page.getByTestId('ui-not-found').waitFor();
+    await page.getByTestId('lang-fr').click();
+    await expect.poll(() => page.getByTestId('ui-not-found').innerText()).toContain('Page introuvable');
+    await page.getByTestId('ui-not-found-back').click();
+    await page.getByTestId('backoffice-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/backoffice');
+    await page.context().close();
+
+    const principal = await as('principal', '/travel/xyz');
+    await principal.getByTestId('ui-not-found').waitFor();
+    await principal.goto(`${portalUrl}/inventory/modules/nope`);
+    await principal.getByTestId('ui-not-found').waitFor();
+    await principal.context().close();
+  });
+
   it('when a path is unknown to the portal, then its page-not-found links home', async () => {
     const page = await as('principal', '/nowhere');
     await page.getByTestId('not-found').waitFor();

@@ -130,5 +130,8 @@ export function checkNginx(config: Directive[]): string[] {
   const server = config.find((d) => d.name === 'server')?.block ?? [];
   const listen = server.find((d) => d.name === 'listen')?.args[0];
   if (listen !== '8080') problems.push(`nginx: listens on ${listen}, expected 8080 (unprivileged)`);
+  const on = (name: string) => server.some((d) => d.name === name && d.args[0] === 'on');
+  if (!on('gzip_static')) problems.push('nginx: gzip_static is not on, the builds\' precompressed .gz copies are never sent');
+  if (!on('gzip_vary')) problems.push('nginx: gzip_vary is not on, caches would mix compressed and plain answers');
   return problems;
 }

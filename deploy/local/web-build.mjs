@@ -11,8 +11,9 @@ export const WEB_PACKAGES = [
   { workspace: '@co2/mf-backoffice', dir: 'mf-backoffice', marker: 'dist/remoteEntry.js' },
 ];
 
-// Sources every web build depends on besides its own folder.
-const SHARED_SOURCES = ['shell/sdk/src', 'core-api/contracts/src'];
+// Sources every web build depends on besides its own folder (the shell-sdk modules every vite config imports
+// included: a change of the shared federation or compression setup rebuilds every bundle).
+const SHARED_SOURCES = ['shell/sdk/src', 'shell/sdk/federation.mjs', 'shell/sdk/compression.mjs', 'core-api/contracts/src', 'core-api/contracts/package.json'];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

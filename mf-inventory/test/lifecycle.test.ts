@@ -25,7 +25,7 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
     expect(remote.domElement.innerHTML).toBe('');
   });
 
-  it('when the page URL names a module, then its page opens; an unknown module falls back to the overview', async () => {
+  it('when the page URL names a module, then its page opens; an unknown module shows the area’s page-not-found', async () => {
     const props = (fetch: ReturnType<typeof fakeFetch>) => ({
       name: 'mf_inventory',
       basePath: '/inventory',
@@ -40,7 +40,8 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
 
     const other = fakeFetch({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/units': { body: unitList } });
     const fallback = await mountRemote<PortalMountProps & { name: string }>(lifecycle, props(other), { path: '/inventory/modules/nope', settle: flushPromises });
-    expect(fallback.text('inventory-page')).not.toBeNull();
+    expect(fallback.text('ui-not-found')).toContain('Seite nicht gefunden');
+    expect(fallback.text('inventory-page')).toBeNull();
     await fallback.unmount();
   });
 });

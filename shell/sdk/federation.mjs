@@ -1,5 +1,7 @@
-// Module Federation settings every web build (shell and remotes) must agree on. Plain ESM so vite configs
-// can import it under Node without a TypeScript loader.
+// Module Federation settings the shell and the remotes must agree on. Plain ESM without Node imports: the
+// remotes' vite configs import it under Node, and the shell's run-time host (shell/src/federation/host.ts)
+// imports it in the browser. A shared workspace package must not list another one in its dependencies (see
+// test/federation.test.ts): the remotes would then bundle and download their own copy of it.
 
 /**
  * True singletons only. Quasar is deliberately absent: @quasar/vite-plugin rewrites its imports to per-file

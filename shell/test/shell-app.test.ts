@@ -40,6 +40,8 @@ async function render(path: string, user: BffUser | null) {
   await shell.router.isReady();
   await flushPromises();
   const q = (testId: string) => document.querySelector(`[data-testid="${testId}"]`);
+  // The signed-in header (navigation, user menu) is a lazy chunk: wait until it rendered.
+  if (user) await vi.waitFor(() => expect(q('user-menu') && q('nav-home')).toBeTruthy(), { timeout: 5_000 });
   const shown = (testId: string) => (q(testId) as HTMLElement | null)?.style.display !== 'none';
   return { context, state, root, q, shown, router: shell.router as Router };
 }

@@ -1,4 +1,5 @@
 // POST /auth/logout (RP-initiated logout) and POST /auth/backchannel-logout (OpenID Back-Channel Logout 1.0).
+import type { LogoutResult } from '@co2/contracts';
 import express, { Router } from 'express';
 import * as oidc from 'openid-client';
 import type { BffConfig } from '../config.js';
@@ -38,7 +39,7 @@ export function logoutRoutes(config: BffConfig, { oidc: client, sessions, clock 
     }
     res.set('Cache-Control', 'no-store');
     if (req.accepts(['json', 'html']) === 'html') return res.redirect(303, endSessionUrl);
-    return res.json({ endSessionUrl });
+    return res.json({ endSessionUrl } satisfies LogoutResult);
   });
 
   router.post('/auth/backchannel-logout', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {

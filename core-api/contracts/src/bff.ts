@@ -12,6 +12,10 @@ export const BffUser = z.object({
 });
 export type BffUser = z.infer<typeof BffUser>;
 
+/** `POST /auth/logout` (served by the BFF) as JSON: where to go next, the identity provider's end-session page. */
+export const LogoutResult = z.object({ endSessionUrl: z.string().min(1) });
+export type LogoutResult = z.infer<typeof LogoutResult>;
+
 /** `GET /portal/remotes.json`: the runtime registry of micro-frontends (served by the BFF from configuration). */
 export const RemoteRegistry = z.object({
   remotes: z.array(

@@ -1,4 +1,5 @@
-import { defineRoute, z } from '@co2/contracts';
+import { defineRoute } from '@co2/contracts';
+import { z } from '@co2/contracts/zod';
 import type { Request } from 'express';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/domain/identity/principal.js';

@@ -1,5 +1,6 @@
 import { createRouter, type Router } from 'vue-router';
 import { createPortalHistory, type PortalMountProps } from '@co2/shell-sdk';
+import { notFoundRoute } from '@co2/ui';
 import { importsFeature, importsRoutes } from '../features/imports/index.js';
 import { unitsFeature, unitsRoutes } from '../features/units/index.js';
 
@@ -14,6 +15,6 @@ export const features = [unitsFeature, importsFeature] as const;
 export function createRemoteRouter(props: PortalMountProps): Router {
   return createRouter({
     history: createPortalHistory(props.basePath, props.navigation),
-    routes: [...unitsRoutes(props), ...importsRoutes(props), { path: '/:rest(.*)*', redirect: '/' }],
+    routes: [...unitsRoutes(props), ...importsRoutes(props), notFoundRoute({ name: 'units' })],
   });
 }

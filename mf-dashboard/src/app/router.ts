@@ -1,5 +1,6 @@
 import { createRouter, type Router } from 'vue-router';
 import { createPortalHistory, type PortalMountProps } from '@co2/shell-sdk';
+import { notFoundRoute } from '@co2/ui';
 import { resultsRoutes } from '../features/results/index.js';
 
 /**
@@ -8,5 +9,5 @@ import { resultsRoutes } from '../features/results/index.js';
  * follows its navigations (Back, Forward, links) inside the base path.
  */
 export function createRemoteRouter(props: PortalMountProps): Router {
-  return createRouter({ history: createPortalHistory(props.basePath, props.navigation), routes: [...resultsRoutes(props)] });
+  return createRouter({ history: createPortalHistory(props.basePath, props.navigation), routes: [...resultsRoutes(props), notFoundRoute({ name: 'results' })] });
 }

@@ -1,5 +1,6 @@
 import { createRouter, type Router } from 'vue-router';
 import { createPortalHistory, type PortalMountProps } from '@co2/shell-sdk';
+import { notFoundRoute } from '@co2/ui';
 import { modulesRoutes } from '../features/modules/index.js';
 import { overviewRoutes } from '../features/overview/index.js';
 
@@ -11,6 +12,6 @@ import { overviewRoutes } from '../features/overview/index.js';
 export function createRemoteRouter(props: PortalMountProps): Router {
   return createRouter({
     history: createPortalHistory(props.basePath, props.navigation),
-    routes: [...overviewRoutes(props), ...modulesRoutes(props), { path: '/:rest(.*)*', redirect: '/' }],
+    routes: [...overviewRoutes(props), ...modulesRoutes(props), notFoundRoute({ name: 'overview' })],
   });
 }

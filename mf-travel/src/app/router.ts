@@ -1,6 +1,6 @@
 import { createRouter, type Router } from 'vue-router';
 import { createPortalHistory, type PortalMountProps } from '@co2/shell-sdk';
-import { UiNotFound } from '@co2/ui';
+import { notFoundRoute } from '@co2/ui';
 import { tripRoutes } from '../features/trips/index.js';
 
 /**
@@ -9,8 +9,5 @@ import { tripRoutes } from '../features/trips/index.js';
  * follows its navigations (Back, Forward, links) inside the base path. Unknown paths: the area's "not found".
  */
 export function createRemoteRouter(props: PortalMountProps): Router {
-  return createRouter({
-    history: createPortalHistory(props.basePath, props.navigation),
-    routes: [...tripRoutes(props), { path: '/:unknown(.*)*', name: 'not-found', component: UiNotFound, props: { to: { name: 'trips' } } }],
-  });
+  return createRouter({ history: createPortalHistory(props.basePath, props.navigation), routes: [...tripRoutes(props), notFoundRoute({ name: 'trips' })] });
 }

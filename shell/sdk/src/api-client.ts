@@ -1,4 +1,4 @@
-import type { z } from '@co2/contracts';
+import type { z } from '@co2/contracts/zod';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error.js';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

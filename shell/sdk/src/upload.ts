@@ -1,4 +1,4 @@
-import type { z } from '@co2/contracts';
+import type { z } from '@co2/contracts/zod';
 import { joinUrl, readErrorBody } from './api-client.js';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Me, z } from '@co2/contracts';
+import { Me } from '@co2/contracts';
+import { z } from '@co2/contracts/zod';
 import { ApiError, createApiClient } from '../src/index.js';
 import { fakeFetch, jsonResponse } from '../src/testing.js';
 

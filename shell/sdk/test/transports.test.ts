@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from '@co2/contracts';
+import { z } from '@co2/contracts/zod';
 import { ApiError, followEvents, postForm, UPLOAD_ABORTED } from '../src/index.js';
 import { FakeEventSource, FakeXhr } from '../src/testing.js';
 

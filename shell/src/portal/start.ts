@@ -15,6 +15,7 @@ import {
 } from 'single-spa';
 import type { RemoteRegistry } from '@co2/contracts';
 import { loadContracts } from '../contracts.js';
+import { initFederationHost } from '../federation/host.js';
 import type { ApiClient, PortalContext, PortalMountProps, PortalNavigation } from '@co2/shell-sdk';
 import { areaStateFromAppStatus, assertLifecycle, withTimeout, type AreaState } from './area-state.js';
 import { containerId, isUnderPrefix, type LayoutArea } from './layout.js';
@@ -43,6 +44,7 @@ export async function fetchRegistry(): Promise<RemoteRegistry> {
 }
 
 export async function startPortal(deps: PortalDeps): Promise<void> {
+  await initFederationHost();
   const getRegistry = deps.fetchRegistry ?? fetchRegistry;
   const remotes = new Map<LayoutArea['name'], RegistryRemote>();
   let attempts = 0;

@@ -45,8 +45,8 @@ export function signInUrl(currentPath: string): string {
 
 /** `POST /auth/logout` (with the CSRF header) and the URL to leave for: the identity provider's end-session page. */
 export async function signOut({ fetch, contracts }: SessionDeps): Promise<string> {
-  const { z } = await contracts();
+  const { LogoutResult } = await contracts();
   const api = createApiClient({ baseUrl: '', ...(fetch ? { fetch } : {}) });
-  const { endSessionUrl } = await api.post('/auth/logout', z.object({ endSessionUrl: z.string().min(1) }));
+  const { endSessionUrl } = await api.post('/auth/logout', LogoutResult);
   return endSessionUrl;
 }

@@ -12,6 +12,7 @@ export { default as UiLoadingState } from './states/UiLoadingState.vue';
 export { default as UiErrorState } from './states/UiErrorState.vue';
 export { default as UiEmptyState } from './states/UiEmptyState.vue';
 export { default as UiNotFound } from './states/UiNotFound.vue';
+export { notFoundRoute } from './states/not-found-route.js';
 
 export { default as UiConfirmDialog } from './confirm/UiConfirmDialog.vue';
 export { useConfirm, type ConfirmOptions } from './confirm/use-confirm.js';
@@ -30,3 +31,5 @@ export { explainItemsFromEntry, type ExplainableEmission, type ExplainFactor, ty
 
 export { default as UiProgressBar } from './jobs/UiProgressBar.vue';
 export { default as UiIssueTable } from './jobs/UiIssueTable.vue';
+
+export { followPortalLocale } from './install/quasar-locale.js';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
-import { EquipmentData, HeadcountMemberData, PlaneTripData, type z } from '@co2/contracts';
+import { EquipmentData, HeadcountMemberData, PlaneTripData } from '@co2/contracts';
+import type { z } from '@co2/contracts/zod';
 import type { Locale } from '@co2/shell-sdk';
 import { defineComponent, h, ref, type VNode } from 'vue';
 import type { CustomFieldScope } from '../src/form/fields.js';

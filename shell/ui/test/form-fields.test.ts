@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EquipmentData, HeadcountMemberData, PlaneTripData, TrainTripData, z } from '@co2/contracts';
+import { EquipmentData, HeadcountMemberData, PlaneTripData, TrainTripData } from '@co2/contracts';
+import { z } from '@co2/contracts/zod';
 import { describeFields, formSchema } from '../src/form/fields.js';
 import { describeIssue } from '../src/form/issue-text.js';
 import { serverErrorField, splitServerErrors } from '../src/form/server-errors.js';

@@ -8,6 +8,5 @@ export const resultsFeature = { id: 'results', labelKey: 'results.title' } as co
 export function resultsRoutes(props: PortalMountProps): RouteRecordRaw[] {
   return [
     { path: '/', name: 'results', component: DashboardResultsPage, props: () => ({ api: props.api, context: props.context }) },
-    { path: '/:rest(.*)*', redirect: '/' },
   ];
 }

@@ -12,7 +12,7 @@ export function modulesRoutes(props: PortalMountProps): RouteRecordRaw[] {
       path: '/modules/:module',
       name: 'module',
       component: InventoryModulePage,
-      beforeEnter: (to) => (String(to.params.module) in MODULES ? true : { path: '/' }),
+      beforeEnter: (to) => (String(to.params.module) in MODULES ? true : { name: 'not-found', params: { rest: to.path.split('/').filter(Boolean) }, query: to.query, replace: true }),
       props: (route) => ({ api: props.api, context: props.context, module: String(route.params.module) }),
     },
   ];

@@ -1,4 +1,5 @@
-import { z } from '@co2/contracts';
+import { formJsonSchema } from '@co2/contracts';
+import type { z } from '@co2/contracts/zod';
 import type { FieldHint, FieldWidget, FormHints } from './hints.js';
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
@@ -33,7 +34,7 @@ export interface CustomFieldScope {
  * optional, and `z.preprocess`-wrapped enums (`lowerEnum`) and dates keep their inner type (a test pins this).
  */
 export function formSchema(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return formJsonSchema(schema);
 }
 
 /** The visible and hidden fields of a contract, in display order. */

@@ -1,4 +1,4 @@
-import type { z } from '@co2/contracts';
+import type { z } from '@co2/contracts/zod';
 import { formatNumber } from '../format/number.js';
 import type { FormMessages, TextRef } from './hints.js';
 

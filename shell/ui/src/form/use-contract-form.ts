@@ -1,6 +1,6 @@
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { z } from '@co2/contracts';
+import type { z } from '@co2/contracts/zod';
 import { formatNumber } from '../format/number.js';
 import { parseLocaleNumber } from '../format/parse.js';
 import { describeFields, type FormField } from './fields.js';
