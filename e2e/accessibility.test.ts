@@ -19,6 +19,9 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/inventory', ready: 'inventory-page' },
     { path: '/inventory/modules/equipment', ready: 'module-page' },
     { path: '/travel', ready: 'travel-page' },
+    { path: '/travel/new?type=train', ready: 'trip-form-page' },
+    { path: '/travel/insights', ready: 'trips-map' },
+    { path: '/travel/nowhere', ready: 'ui-not-found' },
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'role-page' },
     { path: '/nowhere', ready: 'not-found' },
@@ -27,6 +30,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
   member: [
     { path: '/inventory', ready: 'inventory-page' },
     { path: '/travel', ready: 'travel-page' },
+    { path: '/travel/new', ready: 'trip-form-page' },
     { path: '/dashboard', ready: 'role-page' },
   ],
   reporter: [

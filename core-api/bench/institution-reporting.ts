@@ -81,7 +81,7 @@ try {
 
   const getReporting = createGetReporting({ units: repos.units, reports: repos.reports });
   const exportReporting = createExportReporting({ units: repos.units, reports: repos.reports });
-  const user = { id: '00000000-0000-4000-8000-000000000000', subject: 'bench', email: null, displayName: 'bench' };
+  const user = { id: '00000000-0000-4000-8000-000000000000', subject: 'bench', email: null, displayName: 'bench', institutionalId: null };
   const admin = { user, grants: [{ role: 'backoffice.admin' as const, scope: { kind: 'global' as const } }] };
   const faculty = { user, grants: [{ role: 'backoffice.metier' as const, scope: { kind: 'affiliation' as const, unitCode: 'BF1' } }] };
   const first = await getReporting(admin, { year: 2025, page: 1, pageSize: 100 });

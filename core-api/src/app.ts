@@ -14,6 +14,7 @@ import { createLocationDistance, createSearchLocations } from './domain/location
 import { createExportReporting, createGetReporting } from './domain/reporting/reporting.js';
 import { createReportUseCases } from './domain/reports/index.js';
 import { createGetVisibleUnit, createListVisibleSubtree, createListVisibleUnits } from './domain/units/list-visible-units.js';
+import { createTravelUseCases } from './domain/travel/index.js';
 import { createYearUseCases } from './domain/years/index.js';
 import { errorHandler } from './errors/index.js';
 import { createAuthenticate } from './http/authenticate.js';
@@ -29,6 +30,7 @@ import { identityRoutes } from './http/routes/identity.routes.js';
 import { locationRoutes } from './http/routes/locations.routes.js';
 import { reportingRoutes } from './http/routes/reporting.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
+import { travelRoutes } from './http/routes/travel.routes.js';
 import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
 import { createJobUseCases } from './domain/jobs/job-use-cases.js';
@@ -84,9 +86,10 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
     ...yearRoutes(createYearUseCases(repos)),
     ...reportRoutes(createReportUseCases(repos)),
     ...entryRoutes(createEntryUseCases(repos)),
+    ...travelRoutes(createTravelUseCases(repos)),
     ...locationRoutes({
       searchLocations: createSearchLocations({ locations: repos.locations }),
-      locationDistance: createLocationDistance({ locations: repos.locations }),
+      locationDistance: createLocationDistance({ locations: repos.locations, factors: repos.factors }),
     }),
     ...reportingRoutes({
       getReporting: createGetReporting({ units: repos.units, reports: repos.reports }),

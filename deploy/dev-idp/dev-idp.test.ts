@@ -77,10 +77,10 @@ describe('development OIDC provider', () => {
     const jwks = createRemoteJWKSet(new URL(`${idp.issuer}/jwks`));
     const { payload, protectedHeader } = await jwtVerify(tokens.accessToken, jwks, { issuer: idp.issuer, audience });
     expect(protectedHeader.typ).toBe('at+jwt');
-    expect(payload).toMatchObject({ sub: 'principal', name: 'Paula Principal', email: 'principal@demo.example', roles: ['user.principal@unit:LAB-CARBON'] });
+    expect(payload).toMatchObject({ sub: 'principal', name: 'Paula Principal', email: 'principal@demo.example', institutional_id: '100001', roles: ['user.principal@unit:LAB-CARBON'] });
     expect(tokens.expiresIn).toBe(600);
     const id = await jwtVerify(tokens.idToken, jwks, { issuer: idp.issuer, audience: client.clientId });
-    expect(id.payload).toMatchObject({ sub: 'principal', roles: ['user.principal@unit:LAB-CARBON'], email: 'principal@demo.example' });
+    expect(id.payload).toMatchObject({ sub: 'principal', roles: ['user.principal@unit:LAB-CARBON'], email: 'principal@demo.example', institutional_id: '100001' });
     expect(tokens.refreshToken).toMatch(/\S{20,}/);
   });
 
@@ -88,6 +88,7 @@ describe('development OIDC provider', () => {
     const tokens = await signIn('admin', { resource: 'urn:other:api' });
     expect(decodeJwt(tokens.accessToken).aud).toBe('urn:other:api');
     expect(decodeJwt(tokens.accessToken).roles).toEqual(['backoffice.admin@global']);
+    expect(decodeJwt(tokens.accessToken)).not.toHaveProperty('institutional_id'); // an account without one carries none
   });
 
   it('when the password is wrong, then the sign-in is refused and the page says so', async () => {

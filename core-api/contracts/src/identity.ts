@@ -33,6 +33,8 @@ export const Me = z
     subject: z.string(),
     email: z.string().nullable(),
     displayName: z.string(),
+    /** The person's institutional id (SCIPER at EPFL), from the token's `institutional_id` claim; null without one (or from an older core-api). */
+    institutionalId: z.string().nullable().default(null),
     roles: z.array(RoleGrant),
     /** Level-4 units (labs) the user works in through a unit-scoped role. */
     units: z.array(UnitSummary),

@@ -39,7 +39,30 @@ export const LocationDistanceQuery = z.strictObject({
   kind: LocationKind,
   from: z.string().trim().min(1).max(300).describe('IATA code (airport) or location key (station)'),
   to: z.string().trim().min(1).max(300),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('Reporting year: airports then also get the haul band of that year’s plane factors'),
 });
+
+/** A haul band of a year's plane factors: the one-trip distance in [minKm, maxKm) picks it (bands by name, first wins). */
+export const HaulBand = z
+  .object({ category: z.string().openapi({ example: 'medium_to_long_haul' }), minKm: z.number(), maxKm: z.number() })
+  .openapi('HaulBand');
+export type HaulBand = z.infer<typeof HaulBand>;
+
+/**
+ * Which country's train factor a journey uses (reference issue #357): both ends in CH → CH (`both_in_ch`); else the
+ * destination's country when it is not CH (`destination_abroad`); else the origin's (`origin_abroad`); else RoW.
+ * The year's factors fall back to RoW when that country has none.
+ */
+export const TrainCountryRule = z
+  .object({ country: z.string(), rule: z.enum(['both_in_ch', 'destination_abroad', 'origin_abroad', 'rest_of_world']) })
+  .openapi('TrainCountryRule');
+export type TrainCountryRule = z.infer<typeof TrainCountryRule>;
 export type LocationDistanceQuery = z.infer<typeof LocationDistanceQuery>;
 
 export const LocationDistance = z
@@ -49,6 +72,10 @@ export const LocationDistance = z
     to: Location,
     greatCircleKm: z.number().int().describe('Haversine distance, whole km'),
     distanceKm: z.number().int().describe('One trip: great circle + 95 km (plane) or × 1.2 (train)'),
+    haulBand: HaulBand.nullable()
+      .optional()
+      .describe('Airports with `year`: the band of that year’s plane factors holding `distanceKm` (null: no band holds it)'),
+    trainCountry: TrainCountryRule.optional().describe('Stations: which country’s train factor applies'),
   })
   .openapi('LocationDistance');
 export type LocationDistance = z.infer<typeof LocationDistance>;

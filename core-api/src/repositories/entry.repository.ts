@@ -13,7 +13,7 @@ const ENTRY_TOTAL = sql<number>`(SELECT coalesce(sum(x.kg_co2eq), 0) FROM entry_
 const SORT = { createdAt: entries.createdAt, totalKgCo2eq: ENTRY_TOTAL } as const;
 
 /** Entries with their emission rows (one query for the rows of all listed entries). */
-async function withEmissions(db: Executor, rows: (typeof entries.$inferSelect)[]): Promise<StoredEntry[]> {
+export async function withEmissions(db: Executor, rows: (typeof entries.$inferSelect)[]): Promise<StoredEntry[]> {
   if (rows.length === 0) return [];
   const emissions = await db.select().from(entryEmissions).where(inArray(entryEmissions.entryId, rows.map((r) => r.id))).orderBy(asc(entryEmissions.id));
   return rows.map((r) => toStoredEntry(r, emissions.filter((e) => e.entryId === r.id)));

@@ -6,6 +6,7 @@ import { createHealthRepository } from './health.repository.js';
 import { createLocationRepository } from './location.repository.js';
 import { createReferenceRepository } from './reference.repository.js';
 import { createReportRepository } from './report.repository.js';
+import { createTripRepository } from './trip.repository.js';
 import { createUnitRepository } from './unit.repository.js';
 import { createUserRepository } from './user.repository.js';
 import { createYearConfigurationRepository } from './year-configuration.repository.js';
@@ -19,6 +20,7 @@ export function createRepositories(db: Database) {
     locations: createLocationRepository(db),
     reference: createReferenceRepository(db),
     reports: createReportRepository(db),
+    trips: createTripRepository(db),
     units: createUnitRepository(db),
     users: createUserRepository(db),
     years: createYearConfigurationRepository(db),
@@ -35,4 +37,5 @@ export type { ReferenceRepository } from './reference.repository.js';
 export type { UnitRepository } from './unit.repository.js';
 export type { UserRepository } from './user.repository.js';
 export type { ReportRepository } from './report.repository.js';
+export type { TripRepository } from './trip.repository.js';
 export type { YearConfigurationRepository } from './year-configuration.repository.js';

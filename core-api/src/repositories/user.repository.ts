@@ -3,12 +3,12 @@ import type { Database } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import type { TokenIdentity, User } from '../domain/identity/user.js';
 
-const columns = { id: users.id, subject: users.subject, email: users.email, displayName: users.displayName };
+const columns = { id: users.id, subject: users.subject, email: users.email, displayName: users.displayName, institutionalId: users.institutionalId };
 
 export function createUserRepository(db: Database) {
   return {
     /**
-     * Inserts the user or updates them when the token's email/name changed or `last_seen_at` is older than
+     * Inserts the user or updates them when the token's email/name/institutional id changed or `last_seen_at` is older than
      * `touchAfterSeconds`; otherwise the row is not written at all.
      */
     async upsertFromToken(identity: TokenIdentity, options: { touchAfterSeconds: number }): Promise<User> {
@@ -17,10 +17,11 @@ export function createUserRepository(db: Database) {
         .values(identity)
         .onConflictDoUpdate({
           target: users.subject,
-          set: { email: identity.email, displayName: identity.displayName, lastSeenAt: sql`now()` },
+          set: { email: identity.email, displayName: identity.displayName, institutionalId: identity.institutionalId, lastSeenAt: sql`now()` },
           setWhere: or(
             sql`${users.email} IS DISTINCT FROM excluded.email`,
             sql`${users.displayName} IS DISTINCT FROM excluded.display_name`,
+            sql`${users.institutionalId} IS DISTINCT FROM excluded.institutional_id`,
             sql`${users.lastSeenAt} < now() - make_interval(secs => ${options.touchAfterSeconds})`,
           ),
         })

@@ -5,7 +5,7 @@ import { startTestIssuer, type TestIssuer } from '../support/test-issuer.js';
 
 // The demo accounts of docs/architecture.md.
 const accounts = {
-  principal: { sub: 'principal', name: 'Paula Principal', email: 'principal@demo.example', roles: ['user.principal@unit:LAB-CARBON'] },
+  principal: { sub: 'principal', name: 'Paula Principal', email: 'principal@demo.example', institutional_id: '100001', roles: ['user.principal@unit:LAB-CARBON'] },
   reporter: { sub: 'reporter', name: 'Rita Reporter', email: 'reporter@demo.example', roles: ['backoffice.metier@affiliation:ENV'] },
   admin: { sub: 'admin', name: 'Ada Admin', email: 'admin@demo.example', roles: ['backoffice.admin@global'] },
 };
@@ -37,6 +37,7 @@ describe('identity and units over HTTP', () => {
       subject: 'principal',
       email: 'principal@demo.example',
       displayName: 'Paula Principal',
+      institutionalId: '100001',
       roles: [{ role: 'user.principal', scope: { kind: 'unit', unitCode: 'LAB-CARBON' } }],
       units: [{ code: 'LAB-CARBON', name: 'Carbon Cycle Laboratory', level: 4, parentCode: 'ENV-CLIM' }],
     });
@@ -48,6 +49,7 @@ describe('identity and units over HTTP', () => {
     const me = Me.parse(await (await as('reporter', '/api/v1/me')).json());
     expect(me.roles).toEqual([{ role: 'backoffice.metier', scope: { kind: 'affiliation', unitCode: 'ENV' } }]);
     expect(me.units).toEqual([]);
+    expect(me.institutionalId).toBeNull(); // a token without the institutional_id claim
   });
 
   it('when the principal lists units, then only their lab is returned', async () => {

@@ -51,6 +51,15 @@ describe('locations search and distance, audit log over HTTP', () => {
     expect(await search('kind=airport&q=airport&limit=2')).toHaveLength(2);
   });
 
+  it('ranks a word starting with the query first, large airports first, and tolerates typos when nothing contains the text', async () => {
+    expect((await search('kind=airport&q=Gen&limit=5')).map((l) => l.code)).toContain('GVA'); // "General …" airports are smaller
+    expect((await search('kind=airport&q=Gen'))[0]?.code).toBe('GVA');
+    expect((await search('kind=airport&q=new%20york'))[0]?.code).toBe('JFK');
+    expect((await search('kind=airport&q=genva'))[0]?.code).toBe('GVA'); // a typo
+    expect((await search('kind=station&q=Geneva'))[0]?.name).toBe('Genève'); // the English name of a French-named station
+    expect(await search('kind=airport&q=jq')).toEqual([]); // no airport contains "jq", and no typo search under 3 characters
+  });
+
   it('finds stations by name without accents, optionally in one country', async () => {
     expect((await search('kind=station&q=zurich'))[0]).toMatchObject({ kind: 'station', code: 'CH:zurich-hb', name: 'Zürich HB' });
     expect((await search('kind=station&q=GENEVE'))[0]?.name).toBe('Genève');

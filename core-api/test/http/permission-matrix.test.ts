@@ -66,6 +66,8 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'POST plane entry', method: 'POST', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries`, body: { data: trip }, own: { standard: 201, principal: 201, metier: 403, admin: 403 } },
     { name: "GET the principal's plane entry", method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/plane/entries/${await entryOf(u, 'professional-travel', 'plane', trip)}`, own: { standard: 404, principal: 200, metier: 403, admin: 403 } },
     { name: 'POST plane round trip', method: 'POST', path: async (u) => `${base(u)}/modules/professional-travel/plane/round-trips`, body: { data: trip }, own: { standard: 201, principal: 201, metier: 403, admin: 403 } },
+    { name: 'GET trips', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trips?type=plane&place=gva`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET trip routes', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trip-routes`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET cloud entries', method: 'GET', path: async (u) => `${base(u)}/modules/external-cloud-ai/cloud/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
   ];
   const globalRoutes: { name: string; method: string; path: string; body?: unknown; expect: Record<Role, number> }[] = [

@@ -5,7 +5,7 @@ import { createMigratedDatabase, type MigratedDatabase } from '../support/databa
 describe('users on PostgreSQL', () => {
   let database: MigratedDatabase;
   let users: UserRepository;
-  const paula = { subject: 'principal', email: 'principal@demo.example', displayName: 'Paula Principal' };
+  const paula = { subject: 'principal', email: 'principal@demo.example', displayName: 'Paula Principal', institutionalId: '100001' };
   const rowVersion = async () =>
     (await database.pool.query<{ xmin: string; last_seen_at: Date }>(`SELECT xmin::text, last_seen_at FROM users WHERE subject = 'principal'`)).rows[0];
 
@@ -36,6 +36,13 @@ describe('users on PostgreSQL', () => {
     expect(changed.email).toBe('paula@demo.example');
     const after = await rowVersion();
     expect(after?.xmin).not.toBe(before?.xmin);
+  });
+
+  it('when the institutional id changes, then the row is updated', async () => {
+    const changed = await users.upsertFromToken({ ...paula, email: 'paula@demo.example', institutionalId: '100009' }, { touchAfterSeconds: 60 });
+    expect(changed.institutionalId).toBe('100009');
+    const { rows } = await database.pool.query(`SELECT institutional_id FROM users WHERE subject = 'principal'`);
+    expect(rows).toEqual([{ institutional_id: '100009' }]);
   });
 
   it('when last_seen_at is older than the interval, then it is refreshed', async () => {

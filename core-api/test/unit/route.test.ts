@@ -18,7 +18,7 @@ const adminOnly = defineRoute({
   response: { status: 200, description: 'ok', schema: z.object({ code: z.string(), name: z.string() }) },
 });
 
-const user = { id: 'u', subject: 's', email: null, displayName: 'S' };
+const user = { id: 'u', subject: 's', email: null, displayName: 'S', institutionalId: null };
 const admin: Principal = { user, grants: [{ role: 'backoffice.admin', scope: { kind: 'global' } }] };
 const reporter: Principal = { user, grants: [{ role: 'backoffice.metier', scope: { kind: 'affiliation', unitCode: 'ENV' } }] };
 

@@ -54,7 +54,7 @@ export function providerConfiguration({ clients, audience, keys, accessTokenTtlS
     jwks: keys.jwks as Configuration['jwks'],
     cookies: { keys: keys.cookieKeys },
     scopes: [...SCOPES],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], roles: ['roles'] },
+    claims: { openid: ['sub'], profile: ['name', 'institutional_id'], email: ['email', 'email_verified'], roles: ['roles'] },
     // Put the scope-granted claims into the ID token even though an access token is issued as well.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -83,8 +83,8 @@ export function providerConfiguration({ clients, audience, keys, accessTokenTtlS
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const account = findDemoAccount(token.accountId);
       if (!account) return undefined;
-      const { name, email, roles } = accountClaims(account);
-      return { name, email, roles };
+      const { name, email, roles, institutional_id } = accountClaims(account);
+      return institutional_id ? { name, email, roles, institutional_id } : { name, email, roles };
     },
     ttl: {
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTtlSeconds,

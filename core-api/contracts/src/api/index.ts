@@ -5,6 +5,7 @@ import { listAudit } from './audit.routes.js';
 import { exportReporting, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { locationDistance, searchLocations } from './locations.routes.js';
+import { listTripRoutes, listTrips } from './travel.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
 import type { AnyApiRoute } from './route.js';
@@ -17,6 +18,7 @@ export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updat
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { locationDistance, searchLocations } from './locations.routes.js';
+export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit } from './audit.routes.js';
 export { exportReporting, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
@@ -38,6 +40,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   listEntries,
   createEntry,
   createRoundTrip,
+  listTrips,
+  listTripRoutes,
   getEntry,
   updateEntry,
   deleteEntry,

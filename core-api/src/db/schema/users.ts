@@ -6,6 +6,8 @@ export const users = pgTable('users', {
   subject: text('subject').notNull().unique(),
   email: text('email'),
   displayName: text('display_name').notNull(),
+  /** The person's institutional id (SCIPER at EPFL) from the token's `institutional_id` claim, when it has one. */
+  institutionalId: text('institutional_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });

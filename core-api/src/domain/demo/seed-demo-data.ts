@@ -13,8 +13,8 @@ import type { DemoSeedData, FactorDraft, StarterReference } from './seed-data.js
 
 /** The demo accounts that author the demo lab's entries (same subjects as the development identity provider). */
 const AUTHORS: Record<string, TokenIdentity> = {
-  principal: { subject: 'principal', displayName: 'Paula Principal', email: 'principal@demo.example' },
-  member: { subject: 'member', displayName: 'Max Member', email: 'member@demo.example' },
+  principal: { subject: 'principal', displayName: 'Paula Principal', email: 'principal@demo.example', institutionalId: '100001' },
+  member: { subject: 'member', displayName: 'Max Member', email: 'member@demo.example', institutionalId: '100002' },
 };
 
 const OPEN_YEAR: YearConfigurationBody = { openToUsers: true, workingDaysPerYear: 230, modules: {}, reductionGoals: [] };

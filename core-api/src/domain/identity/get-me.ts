@@ -12,6 +12,7 @@ export function createGetMe(deps: { units: Pick<UnitRepository, 'list'> }) {
       subject: user.subject,
       email: user.email,
       displayName: user.displayName,
+      institutionalId: user.institutionalId,
       roles: grants,
       units: labs.map(({ code, name, level, parentCode }) => ({ code, name, level, parentCode })),
     };

@@ -12,7 +12,7 @@ export interface SyncUserDeps {
 }
 
 /**
- * Records the token's user: inserts new users, updates changed email/name, refreshes `last_seen_at` at most once
+ * Records the token's user: inserts new users, updates changed email/name/institutional id, refreshes `last_seen_at` at most once
  * per interval. Between those writes a request costs no database round trip.
  */
 export function createSyncUser(deps: SyncUserDeps): (identity: TokenIdentity) => Promise<User> {
@@ -27,7 +27,8 @@ export function createSyncUser(deps: SyncUserDeps): (identity: TokenIdentity) =>
       hit &&
       now - hit.syncedAt < touchAfterMs &&
       hit.user.email === identity.email &&
-      hit.user.displayName === identity.displayName
+      hit.user.displayName === identity.displayName &&
+      hit.user.institutionalId === identity.institutionalId
     ) {
       return hit.user;
     }

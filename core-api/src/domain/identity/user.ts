@@ -4,6 +4,8 @@ export interface User {
   subject: string;
   email: string | null;
   displayName: string;
+  /** Institutional id (the traveller id of their trips, a headcount member's id); null when the token has none. */
+  institutionalId: string | null;
 }
 
 /** What the access token says about the person. */
@@ -11,4 +13,5 @@ export interface TokenIdentity {
   subject: string;
   email: string | null;
   displayName: string;
+  institutionalId: string | null;
 }

@@ -1,6 +1,8 @@
 import type { Location, LocationDistance, LocationDistanceQuery, LocationList, LocationSearchQuery } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
-import { haversineKm, planeTripKm, trainTripKm } from '../modules/professional-travel/geo.js';
+import { findHaulBand, haversineKm, planeTripKm, trainCountryRule, trainTripKm } from '../modules/professional-travel/geo.js';
+import { bandsOf } from '../modules/professional-travel/lookup.js';
+import type { Factor } from '../modules/types.js';
 
 export interface LocationStore {
   searchAirports(s: { q: string; country?: string; limit: number }): Promise<Location[]>;
@@ -17,14 +19,28 @@ export function createSearchLocations(deps: { locations: Pick<LocationStore, 'se
   };
 }
 
-/** The one-trip distance the travel module would use: whole-km great circle, then +95 km (plane) or × 1.2 (train). */
-export function createLocationDistance(deps: { locations: Pick<LocationStore, 'airport' | 'station'> }) {
+export interface LocationDistanceDeps {
+  locations: Pick<LocationStore, 'airport' | 'station'>;
+  factors: { forYear(year: number, submodule: 'professional-travel/plane'): Promise<Factor[]> };
+}
+
+/**
+ * The one-trip distance the travel module would use: whole-km great circle, then +95 km (plane) or × 1.2 (train);
+ * with a year, the haul band of that year's plane factors that holds it; for stations, which country's factor applies.
+ */
+export function createLocationDistance(deps: LocationDistanceDeps) {
   return async (query: LocationDistanceQuery): Promise<LocationDistance> => {
     const find = (code: string) => (query.kind === 'airport' ? deps.locations.airport(code) : deps.locations.station(code));
     const [from, to] = await Promise.all([find(query.from), find(query.to)]);
     if (!from) throw errors.notFound(`${query.kind} ${query.from}`);
     if (!to) throw errors.notFound(`${query.kind} ${query.to}`);
     const greatCircleKm = Math.round(haversineKm(from, to));
-    return { kind: query.kind, from, to, greatCircleKm, distanceKm: query.kind === 'airport' ? planeTripKm(greatCircleKm) : trainTripKm(greatCircleKm) };
+    if (query.kind === 'station') {
+      return { kind: query.kind, from, to, greatCircleKm, distanceKm: trainTripKm(greatCircleKm), trainCountry: trainCountryRule(from.countryCode, to.countryCode) };
+    }
+    const distanceKm = planeTripKm(greatCircleKm);
+    if (query.year === undefined) return { kind: query.kind, from, to, greatCircleKm, distanceKm };
+    const band = findHaulBand(distanceKm, bandsOf(await deps.factors.forYear(query.year, 'professional-travel/plane')));
+    return { kind: query.kind, from, to, greatCircleKm, distanceKm, haulBand: band ? { category: band.category, minKm: band.min, maxKm: band.max } : null };
   };
 }

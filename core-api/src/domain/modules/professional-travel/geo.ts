@@ -36,21 +36,45 @@ export interface HaulBand {
   max: number;
 }
 
+/** Bands in the order they are tried: by name. */
+const byName = (bands: readonly HaulBand[]) => [...bands].sort((a, b) => a.category.localeCompare(b.category));
+
 /** The band whose [min, max) holds the one-trip distance; bands sorted by name, first match wins. */
+export function findHaulBand(oneTripKm: number, bands: readonly HaulBand[]): HaulBand | undefined {
+  return byName(bands).find((b) => oneTripKm >= b.min && oneTripKm < b.max);
+}
+
 export function haulBand(oneTripKm: number, bands: readonly HaulBand[]): string | undefined {
-  const sorted = [...bands].sort((a, b) => a.category.localeCompare(b.category));
-  return sorted.find((b) => oneTripKm >= b.min && oneTripKm < b.max)?.category;
+  return findHaulBand(oneTripKm, bands)?.category;
 }
 
 /**
- * Which country's train factor applies (reference issue #357): both ends in CH → CH; else the destination
- * if it is not CH; else the origin if it is not CH; else RoW.
+ * The one-trip distances that land in `category`: inside its [min, max) and outside every band tried before it
+ * (`exclude`); `undefined` when the year has no such band. Lets a query filter by band as `haulBand` decides.
  */
-export function trainFactorCountry(origin: string | null | undefined, destination: string | null | undefined): string {
+export function haulBandRange(category: string, bands: readonly HaulBand[]): { min: number; max: number; exclude: { min: number; max: number }[] } | undefined {
+  const sorted = byName(bands);
+  const index = sorted.findIndex((b) => b.category === category);
+  const band = sorted[index];
+  if (!band) return undefined;
+  return { min: band.min, max: band.max, exclude: sorted.slice(0, index).map(({ min, max }) => ({ min, max })) };
+}
+
+export type TrainCountryRuleName = 'both_in_ch' | 'destination_abroad' | 'origin_abroad' | 'rest_of_world';
+
+/**
+ * Which country's train factor applies, and by which rule (reference issue #357): both ends in CH → CH; else the
+ * destination if it is not CH; else the origin if it is not CH; else RoW.
+ */
+export function trainCountryRule(origin: string | null | undefined, destination: string | null | undefined): { country: string; rule: TrainCountryRuleName } {
   const o = origin?.toUpperCase() || null;
   const d = destination?.toUpperCase() || null;
-  if (o === 'CH' && d === 'CH') return 'CH';
-  if (d && d !== 'CH') return d;
-  if (o && o !== 'CH') return o;
-  return 'RoW';
+  if (o === 'CH' && d === 'CH') return { country: 'CH', rule: 'both_in_ch' };
+  if (d && d !== 'CH') return { country: d, rule: 'destination_abroad' };
+  if (o && o !== 'CH') return { country: o, rule: 'origin_abroad' };
+  return { country: 'RoW', rule: 'rest_of_world' };
+}
+
+export function trainFactorCountry(origin: string | null | undefined, destination: string | null | undefined): string {
+  return trainCountryRule(origin, destination).country;
 }
