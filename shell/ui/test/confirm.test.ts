@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { defineComponent, h, ref } from 'vue';
 import UiConfirmDialog from '../src/confirm/UiConfirmDialog.vue';
@@ -18,6 +18,8 @@ const pressEscape = () => {
 };
 
 enableAutoUnmount(afterEach);
+// Quasar's dialog transitions end on timers: let them run before the DOM environment is torn down.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
 describe('UiConfirmDialog', () => {
   const props = { modelValue: true, title: 'Delete 3 trips?', message: 'This cannot be undone.', confirmLabel: 'Delete', danger: true };

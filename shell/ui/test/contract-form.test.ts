@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { EquipmentData, HeadcountMemberData, PlaneTripData } from '@co2/contracts';
 import type { z } from '@co2/contracts/zod';
@@ -10,6 +10,8 @@ import UiContractForm from '../src/form/UiContractForm.vue';
 import { mountUi } from './support.js';
 
 enableAutoUnmount(afterEach);
+// Quasar's dialog transitions end on timers: let them run before the DOM environment is torn down.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
 const hoursRule: FormMessages = {
   'active + standby hours must not exceed 168 per week': {

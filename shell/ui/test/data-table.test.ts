@@ -10,6 +10,8 @@ import { useServerTable } from '../src/table/use-server-table.js';
 import { mountUi } from './support.js';
 
 enableAutoUnmount(afterEach);
+// Quasar's dialog transitions end on timers: let them run before the DOM environment is torn down.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
 type Trip = { id: string; label: string; kg: number };
 const trips = (count: number, offset = 0): Trip[] => Array.from({ length: count }, (_, i) => ({ id: `t${offset + i}`, label: `Trip ${offset + i}`, kg: (offset + i) * 400 }));

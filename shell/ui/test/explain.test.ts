@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { defineComponent, h, ref } from 'vue';
 import { Entry } from '@co2/contracts';
@@ -7,6 +7,8 @@ import UiExplainDrawer from '../src/explain/UiExplainDrawer.vue';
 import { mountUi } from './support.js';
 
 enableAutoUnmount(afterEach);
+// Quasar's dialog transitions end on timers: let them run before the DOM environment is torn down.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
 const settle = async () => {
   await flushPromises();
