@@ -19,6 +19,10 @@ export const messages = withUiMessages({
       noUnit: 'Choose a unit in the header to start its inventory.',
       modules: 'Modules',
       notStarted: 'Not started',
+      disabled: 'Not part of this year’s inventory.',
+      entries: 'no entry | 1 entry | {count} entries',
+      closed: 'The year {year} is closed: its inventory can be read but no longer changed.',
+      validated: '{validated} of {of} modules validated',
     },
     modules: {
       headcount: 'Headcount',
@@ -44,6 +48,10 @@ export const messages = withUiMessages({
       noUnit: 'Choisissez une unité dans l’en-tête pour commencer son inventaire.',
       modules: 'Modules',
       notStarted: 'Pas commencé',
+      disabled: 'Ne fait pas partie de l’inventaire de cette année.',
+      entries: 'aucune saisie | 1 saisie | {count} saisies',
+      closed: 'L’année {year} est close : son inventaire peut être consulté mais plus modifié.',
+      validated: '{validated} modules validés sur {of}',
     },
     modules: {
       headcount: 'Effectifs',
@@ -69,6 +77,10 @@ export const messages = withUiMessages({
       noUnit: 'Wählen Sie oben eine Einheit, um ihr Inventar zu beginnen.',
       modules: 'Module',
       notStarted: 'Nicht begonnen',
+      disabled: 'Nicht Teil des Inventars dieses Jahres.',
+      entries: 'kein Eintrag | 1 Eintrag | {count} Einträge',
+      closed: 'Das Jahr {year} ist abgeschlossen: Sein Inventar kann gelesen, aber nicht mehr geändert werden.',
+      validated: '{validated} von {of} Modulen validiert',
     },
     modules: {
       headcount: 'Personal',
