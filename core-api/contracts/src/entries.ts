@@ -39,6 +39,10 @@ export const Emission = z
     quantityUnit: z.string().nullable(),
     formula: z.string(),
     inputs: z.record(z.string(), InputValue),
+    /** The factor used, for whoever may read the entry: a readable identity, its source text and its values. */
+    factorLabel: z.string().nullable().optional(),
+    factorSource: z.string().nullable().optional(),
+    factorValues: z.array(z.object({ value: z.number(), unit: z.string().optional(), label: z.string().optional() })).nullable().optional(),
   })
   .openapi('Emission');
 export type Emission = z.infer<typeof Emission>;
@@ -63,7 +67,14 @@ export const Entry = z
 export type Entry = z.infer<typeof Entry>;
 
 export const EntryList = z
-  .object({ items: z.array(Entry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(Entry),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    /** kg CO2-eq of every matching entry (all pages): the submodule's total. */
+    sumKgCo2eq: z.number().optional(),
+  })
   .openapi('EntryList');
 export type EntryList = z.infer<typeof EntryList>;
 
