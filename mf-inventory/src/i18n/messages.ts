@@ -1,8 +1,11 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
 import { importsDe, moduleDe, submodulesDe } from './imports-de.js';
+import { entriesDe, fieldsDe, moduleViewDe, reasonsDe } from './entries-de.js';
 import { importsEn, moduleEn, submodulesEn } from './imports-en.js';
+import { entriesEn, fieldsEn, moduleViewEn, reasonsEn } from './entries-en.js';
 import { importsFr, moduleFr, submodulesFr } from './imports-fr.js';
+import { entriesFr, fieldsFr, moduleViewFr, reasonsFr } from './entries-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -10,7 +13,10 @@ export const messages = withUiMessages({
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
     imports: importsEn,
     submodules: submodulesEn,
-    module: moduleEn,
+    module: { ...moduleEn, ...moduleViewEn },
+    fields: fieldsEn,
+    entries: entriesEn,
+    reasons: reasonsEn,
     overview: {
       title: 'Carbon inventory',
       signedInAs: 'Signed in as',
@@ -39,7 +45,10 @@ export const messages = withUiMessages({
     common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
     imports: importsFr,
     submodules: submodulesFr,
-    module: moduleFr,
+    module: { ...moduleFr, ...moduleViewFr },
+    fields: fieldsFr,
+    entries: entriesFr,
+    reasons: reasonsFr,
     overview: {
       title: 'Inventaire carbone',
       signedInAs: 'Connecté·e en tant que',
@@ -68,7 +77,10 @@ export const messages = withUiMessages({
     common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
     imports: importsDe,
     submodules: submodulesDe,
-    module: moduleDe,
+    module: { ...moduleDe, ...moduleViewDe },
+    fields: fieldsDe,
+    entries: entriesDe,
+    reasons: reasonsDe,
     overview: {
       title: 'CO₂-Inventar',
       signedInAs: 'Angemeldet als',
