@@ -2,6 +2,7 @@ import { mount, RouterLinkStub } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import { readonly, type Component } from 'vue';
+// eslint-disable-next-line no-restricted-imports -- a component test has no shell: a memory history stands in for the portal's
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { createApiClient, createPortalContext, type Locale, type PortalContext } from '@co2/shell-sdk';
 import { useRemoteI18n } from '@co2/shell-sdk/i18n';
