@@ -44,6 +44,11 @@ export const fieldsDe = {
   destination_name: 'Nach',
   cabin_class: 'Klasse',
   number_of_trips: 'Fahrten',
+  departure_date: 'Abreise',
+  origin_country_code: 'Von (Land)',
+  destination_country_code: 'Nach (Land)',
+  origin_location_key: 'Von (Bahnhofsschlüssel)',
+  destination_location_key: 'Nach (Bahnhofsschlüssel)',
 };
 
 export const entriesDe = {

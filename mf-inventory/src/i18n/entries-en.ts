@@ -44,6 +44,11 @@ export const fieldsEn = {
   destination_name: 'To',
   cabin_class: 'Class',
   number_of_trips: 'Trips',
+  departure_date: 'Departure',
+  origin_country_code: 'From (country)',
+  destination_country_code: 'To (country)',
+  origin_location_key: 'From (station key)',
+  destination_location_key: 'To (station key)',
 };
 
 export const entriesEn = {

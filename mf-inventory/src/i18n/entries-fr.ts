@@ -44,6 +44,11 @@ export const fieldsFr = {
   destination_name: 'À',
   cabin_class: 'Classe',
   number_of_trips: 'Trajets',
+  departure_date: 'Départ',
+  origin_country_code: 'De (pays)',
+  destination_country_code: 'À (pays)',
+  origin_location_key: 'De (clé de gare)',
+  destination_location_key: 'À (clé de gare)',
 };
 
 export const entriesFr = {
