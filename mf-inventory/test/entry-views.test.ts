@@ -94,3 +94,21 @@ describe('overview and access', () => {
     expect(moduleAccess('research-facilities', { open: true }, true)).toEqual({ canRead: true, canWrite: false, canValidate: true });
   });
 });
+
+describe('headcount FTE by function', () => {
+  it('sums members’ FTE per function code in code order, bars relative to the largest', async () => {
+    const { fteByFunction } = await import('../src/features/headcount/fte-by-function.js');
+    const member = (sius_code: string, fte: number) => ({ data: { sius_code, fte } });
+    expect(fteByFunction([member('54', 1), member('51', 0.5), member('54', 0.5), member('51', 0.25)])).toEqual([
+      { code: '51', fte: 0.75, share: 0.5 },
+      { code: '54', fte: 1.5, share: 1 },
+    ]);
+    expect(fteByFunction([])).toEqual([]);
+  });
+
+  it('a function code in the table reads as words in the user’s language', async () => {
+    const { enumLabel } = await import('../src/features/entries/submodule-views.js');
+    expect(enumLabel('sius_code', '54', 'de')).toBe('54 — Doktorierende');
+    expect(enumLabel('name', 'x', 'en')).toBeNull();
+  });
+});

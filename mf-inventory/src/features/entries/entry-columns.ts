@@ -1,6 +1,6 @@
 import type { Entry } from '@co2/contracts';
 import { formatDate, formatKg, formatNumber, type UiColumn } from '@co2/ui';
-import type { SubmoduleView } from './submodule-views.js';
+import { enumLabel, type SubmoduleView } from './submodule-views.js';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
 
@@ -23,7 +23,7 @@ export function entryLabel(entry: Pick<Entry, 'data'>, view: SubmoduleView, loca
 /** The columns of a submodule's table: its data columns, then kg (sortable), status and note, then when added. */
 export function entryColumns(view: SubmoduleView, t: Translate, locale: string): UiColumn<Entry>[] {
   const data = view.columns.map(
-    (key): UiColumn<Entry> => ({ name: `data-${key}`, label: t(`fields.${key}`), field: (row) => row.data[key], format: (value) => dataCell(value, locale), align: 'left' }),
+    (key): UiColumn<Entry> => ({ name: `data-${key}`, label: t(`fields.${key}`), field: (row) => row.data[key], format: (value) => enumLabel(key, value, locale) ?? dataCell(value, locale), align: 'left' }),
   );
   return [
     ...data,

@@ -58,8 +58,7 @@ const SUBMODULE_UNITS: Partial<Record<SubmoduleKey, Record<string, LocalizedText
 const option = (value: string, en: string, fr: string, de: string): FieldOption => ({ value, label: text(en, fr, de) });
 
 /** Readable choices of the contracts' enums whose raw values mean little to people. */
-const ENUM_OPTIONS: Record<string, readonly FieldOption[]> = {
-  sius_code: [
+export const functionOptions: readonly FieldOption[] = [
     option('51', '51 — Professors', '51 — Professeur·es', '51 — Professor·innen'),
     option('52', '52 — Other teachers', '52 — Autres enseignant·es', '52 — Übrige Dozierende'),
     option('53', '53 — Assistants, scientific staff', '53 — Assistant·es, collaborateurs scientifiques', '53 — Assistierende, wiss. Mitarbeitende'),
@@ -68,7 +67,10 @@ const ENUM_OPTIONS: Record<string, readonly FieldOption[]> = {
     option('57', '57 — Technical staff', '57 — Personnel technique', '57 — Technisches Personal'),
     option('58', '58 — Apprentices', '58 — Apprenti·es', '58 — Lernende'),
     option('59', '59 — Operational staff', '59 — Personnel d’exploitation', '59 — Betriebspersonal'),
-  ],
+];
+
+const ENUM_OPTIONS: Record<string, readonly FieldOption[]> = {
+  sius_code: functionOptions,
   room_type: [
     option('office', 'Office', 'Bureau', 'Büro'),
     option('laboratories', 'Laboratory', 'Laboratoire', 'Labor'),
@@ -84,6 +86,13 @@ const ENUM_OPTIONS: Record<string, readonly FieldOption[]> = {
     option('gt_100', 'More than 100 a day', 'Plus de 100 par jour', 'Mehr als 100 pro Tag'),
   ],
 };
+
+/** The readable name of an enum value in a locale (`51` → "51 — Professors"), else the value itself. */
+export function enumLabel(field: string, value: unknown, locale: string): string | null {
+  const option = ENUM_OPTIONS[field]?.find((o) => o.value === value);
+  if (!option) return null;
+  return typeof option.label === 'string' ? option.label : (option.label[locale as keyof LocalizedText] ?? option.label.en);
+}
 
 /** The contracts' own refinement texts in every language. */
 export const ENTRY_FORM_MESSAGES: FormMessages = {
