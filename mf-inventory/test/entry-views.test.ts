@@ -87,6 +87,15 @@ describe('overview and access', () => {
     expect(validationProgress(report)).toEqual({ validated: 2, of: 7 });
   });
 
+  it('when a standard user’s report lists only their modules, then the others are marked as the principal’s and left out of k of n', () => {
+    const full = reportFixture();
+    const report = { ...full, modules: full.modules.filter((m) => ['professional-travel', 'external-cloud-ai'].includes(m.module)) } as never;
+    const cards = moduleCards(report);
+    expect(cards.filter((c) => c.visible).map((c) => c.id)).toEqual(['professional-travel', 'external-cloud-ai']);
+    expect(cards.find((c) => c.id === 'equipment')).toMatchObject({ visible: false, totalKgCo2eq: null });
+    expect(validationProgress(report)).toEqual({ validated: 0, of: 2 });
+  });
+
   it('a member reads cloud and AI only; nobody writes a closed year; research facilities are view and validate', () => {
     expect(moduleAccess('equipment', { open: true }, false)).toEqual({ canRead: false, canWrite: false, canValidate: false });
     expect(moduleAccess('external-cloud-ai', { open: true }, false)).toEqual({ canRead: true, canWrite: true, canValidate: false });

@@ -6,6 +6,8 @@ export interface ModuleCardView {
   id: InventoryModuleId;
   status: ModuleStatus;
   enabled: boolean;
+  /** The report lists the module for this user (a standard user's report has only their modules). */
+  visible: boolean;
   totalKgCo2eq: number | null;
   entryCount: number | null;
 }
@@ -18,14 +20,15 @@ export function moduleCards(report: Report): ModuleCardView[] {
       id,
       status: m?.status ?? 'not_started',
       enabled: m?.enabled ?? true,
+      visible: m !== undefined,
       totalKgCo2eq: m?.totalKgCo2eq ?? null,
       entryCount: m?.entryCount ?? null,
     };
   });
 }
 
-/** "k of n validated": validated modules among those the year's configuration enables. */
+/** "k of n validated": validated modules among those the year's configuration enables (and the user sees). */
 export function validationProgress(report: Report): { validated: number; of: number } {
-  const enabled = moduleCards(report).filter((c) => c.enabled);
+  const enabled = moduleCards(report).filter((c) => c.enabled && c.visible);
   return { validated: enabled.filter((c) => c.status === 'validated').length, of: enabled.length };
 }
