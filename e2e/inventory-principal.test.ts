@@ -1,5 +1,6 @@
 // A lab's principal checks the inventory overview against the API, then enters, explains, validates, edits and
 // deletes an equipment entry through the module page, and meets the form's field messages (no 5xx on the way).
+import { readFileSync } from 'node:fs';
 import { formatKg } from '@co2/ui/format';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -89,6 +90,18 @@ describe('inventory as a principal', () => {
       if (entry.emissions[0]!.factorSource) await expect(drawer.getByTestId('ui-explain-factor').first().innerText()).resolves.toContain(entry.emissions[0]!.factorSource);
       await drawer.getByTestId('ui-explain-close').click();
     }
+
+    // Download: the entry comes out with its kg, a note that would start a formula is neutralised.
+    await row().getByTestId('entry-edit').click();
+    await page.getByTestId('field-note').fill('=HYPERLINK("http://evil")');
+    await page.getByTestId('ui-form-submit').click();
+    await page.getByTestId('entry-saved').waitFor();
+    await settledTable(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('entry-download').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const line = csv.split('\r\n').find((l) => l.includes('E2E-0001'))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(line.endsWith(`,${(await apiEntries(context, portalUrl, 'equipment/it')).items.find((e) => e.data.equipment_id === 'E2E-0001')!.totalKgCo2eq}`)).toBe(true);
 
     // Validate: the overview says so.
     await page.getByTestId('module-validate').click();

@@ -82,6 +82,7 @@ export const entriesDe = {
   computedRows: 'Berechnete Zeilen',
   notComputedRows: 'Zeilen ohne Emission',
   submodules: 'Teile dieses Moduls',
+  download: 'Als CSV herunterladen',
 };
 
 export const moduleViewDe = {

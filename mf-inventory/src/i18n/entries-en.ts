@@ -82,6 +82,7 @@ export const entriesEn = {
   computedRows: 'Computed rows',
   notComputedRows: 'Rows without emission',
   submodules: 'Parts of this module',
+  download: 'Download CSV',
 };
 
 export const moduleViewEn = {

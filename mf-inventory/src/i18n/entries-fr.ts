@@ -82,6 +82,7 @@ export const entriesFr = {
   computedRows: 'Lignes calculées',
   notComputedRows: 'Lignes sans émission',
   submodules: 'Parties de ce module',
+  download: 'Télécharger en CSV',
 };
 
 export const moduleViewFr = {
