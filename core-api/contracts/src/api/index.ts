@@ -4,7 +4,7 @@ import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js'
 import { listAudit } from './audit.routes.js';
 import { exportReporting, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
-import { locationDistance, searchLocations } from './locations.routes.js';
+import { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
@@ -17,7 +17,7 @@ export { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js'
 export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
-export { locationDistance, searchLocations } from './locations.routes.js';
+export { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit } from './audit.routes.js';
 export { exportReporting, getReporting } from './reporting.routes.js';
@@ -54,6 +54,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getTaxonomy,
   searchLocations,
   locationDistance,
+  listBuildingRooms,
   listAudit,
   getImportCatalogue,
   getImportTemplate,
