@@ -69,6 +69,8 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET trips', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trips?type=plane&place=gva`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET trip routes', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trip-routes`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET cloud entries', method: 'GET', path: async (u) => `${base(u)}/modules/external-cloud-ai/cloud/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET equipment copy preview', method: 'GET', path: async (u) => `${base(u)}/modules/equipment/copy-from-previous-year`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST equipment copy', method: 'POST', path: async (u) => `${base(u)}/modules/equipment/copy-from-previous-year`, body: {}, own: { standard: 403, principal: 201, metier: 403, admin: 403 } },
   ];
   const globalRoutes: { name: string; method: string; path: string; body?: unknown; expect: Record<Role, number> }[] = [
     { name: 'GET me', method: 'GET', path: '/api/v1/me', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },

@@ -1,4 +1,4 @@
-import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+import { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit } from './audit.routes.js';
@@ -14,7 +14,7 @@ import { getYearConfiguration, listYears, putYearConfiguration } from './years.r
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
-export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+export { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
@@ -45,6 +45,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getEntry,
   updateEntry,
   deleteEntry,
+  previewCopyFromPreviousYear,
+  copyFromPreviousYear,
   getReporting,
   exportReporting,
   listFactors,
