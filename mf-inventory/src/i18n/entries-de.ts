@@ -114,3 +114,15 @@ export const reasonsDe = {
   unit_mismatch: 'Einheit passt nicht zum Faktor',
   unknown_emission_type: 'Unbekannter Emissionstyp',
 };
+
+export const copyDe = {
+  action: 'Aus {year} kopieren',
+  title: '{submodule} aus {year} kopieren',
+  preview: 'Keine Zeile zu kopieren. | 1 Zeile wird kopiert: {kg} CO₂-Äq. mit den Faktoren von {year}. | {rows} Zeilen werden kopiert: {kg} CO₂-Äq. mit den Faktoren von {year}.',
+  previously: '{year} zählten diese Zeilen {kg} CO₂-Äq.',
+  marked: 'Kopierte Zeilen sind als kopiert markiert; prüfen und bearbeiten Sie sie wie gewohnt.',
+  nothing: 'Hier wurde {year} nichts erfasst.',
+  copiedRow: 'Aus dem Vorjahr kopiert',
+  confirm: 'Kopieren',
+  done: 'Nichts kopiert. | 1 Zeile kopiert: {kg} CO₂-Äq. | {rows} Zeilen kopiert: {kg} CO₂-Äq.',
+};

@@ -1,11 +1,11 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
 import { importsDe, moduleDe, submodulesDe } from './imports-de.js';
-import { entriesDe, fieldsDe, moduleViewDe, reasonsDe } from './entries-de.js';
+import { copyDe, entriesDe, fieldsDe, moduleViewDe, reasonsDe } from './entries-de.js';
 import { importsEn, moduleEn, submodulesEn } from './imports-en.js';
-import { entriesEn, fieldsEn, moduleViewEn, reasonsEn } from './entries-en.js';
+import { copyEn, entriesEn, fieldsEn, moduleViewEn, reasonsEn } from './entries-en.js';
 import { importsFr, moduleFr, submodulesFr } from './imports-fr.js';
-import { entriesFr, fieldsFr, moduleViewFr, reasonsFr } from './entries-fr.js';
+import { copyFr, entriesFr, fieldsFr, moduleViewFr, reasonsFr } from './entries-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -17,6 +17,7 @@ export const messages = withUiMessages({
     fields: fieldsEn,
     entries: entriesEn,
     reasons: reasonsEn,
+    copy: copyEn,
     overview: {
       title: 'Carbon inventory',
       signedInAs: 'Signed in as',
@@ -51,6 +52,7 @@ export const messages = withUiMessages({
     fields: fieldsFr,
     entries: entriesFr,
     reasons: reasonsFr,
+    copy: copyFr,
     overview: {
       title: 'Inventaire carbone',
       signedInAs: 'Connecté·e en tant que',
@@ -85,6 +87,7 @@ export const messages = withUiMessages({
     fields: fieldsDe,
     entries: entriesDe,
     reasons: reasonsDe,
+    copy: copyDe,
     overview: {
       title: 'CO₂-Inventar',
       signedInAs: 'Angemeldet als',
