@@ -145,10 +145,7 @@ describe('inventory as a principal', () => {
     await page.getByTestId('entry-copy').click();
     const dialog = page.getByTestId('copy-dialog');
     await dialog.waitFor();
-    if (preview.rows === 0) {
-      await dialog.getByTestId('copy-nothing').waitFor();
-      return;
-    }
+    expect(preview.rows).toBeGreaterThan(0); // the demo lab entered IT equipment in 2024
     await expect.poll(() => dialog.getByTestId('copy-preview').innerText()).toContain(formatKg(preview.kgCo2eq, 'en'));
     await expect(dialog.getByTestId('copy-preview').innerText()).resolves.toContain(preview.rows === 1 ? '1 row' : `${preview.rows} rows`);
     await dialog.getByTestId('copy-confirm').click();
