@@ -23,6 +23,8 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/travel/insights', ready: 'trips-map' },
     { path: '/travel/nowhere', ready: 'ui-not-found' },
     { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/dashboard?provisional=true&additional=true&compare=2024', ready: 'compare-charts' },
+    { path: '/dashboard/print', ready: 'print-charts' },
     { path: '/backoffice', ready: 'role-page' },
     { path: '/nowhere', ready: 'not-found' },
     { path: '/travel/xyz', ready: 'ui-not-found' },
@@ -35,6 +37,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
   ],
   reporter: [
     { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/dashboard?additional=true', ready: 'chart-additional' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/inventory', ready: 'role-page' },
   ],

@@ -42,6 +42,9 @@ export const Results = z
     byModule: z.array(ModuleResult),
     byScope: z.object({ scope1: Tonnes, scope2: Tonnes, scope3: Tonnes }),
     byCategory: z.array(CategoryTonnes),
+    byModuleCategory: z
+      .array(z.object({ module: ModuleKey, category: z.string(), tonnesCo2eq: Tonnes }))
+      .describe('Counted modules split by chart category (additional categories excluded), in module order'),
     additional: z.object({
       totalTonnesCo2eq: Tonnes,
       tonnesCo2eqPerFte: z.number().nullable(),

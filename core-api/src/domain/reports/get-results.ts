@@ -1,7 +1,7 @@
 import type { Evolution, Results, ResultsQuery, ReportPathParams } from '@co2/contracts';
 import type { Principal } from '../identity/principal.js';
 import { buildEvolution, buildUnitResults } from '../results/unit-results.js';
-import { assertPrincipal, type ResolveLab } from './lab.js';
+import { assertResultsReader, type ResolveLab } from './lab.js';
 import type { ReportStore } from './report.js';
 
 export interface ResultsDeps {
@@ -13,7 +13,7 @@ export interface ResultsDeps {
 export function createGetResults(deps: ResultsDeps) {
   return async (principal: Principal, path: ReportPathParams, query: ResultsQuery): Promise<Results> => {
     const unit = await deps.resolveLab(principal, path.unit);
-    assertPrincipal(principal, unit, 'the results');
+    assertResultsReader(principal, unit);
     const [modules, totalFte] = await Promise.all([deps.reports.modules(unit.id, [path.year - 1, path.year]), deps.reports.fte(unit.id, path.year)]);
     const results = buildUnitResults({
       current: modules.filter((m) => m.year === path.year),
@@ -29,7 +29,7 @@ export function createGetResults(deps: ResultsDeps) {
 export function createGetEvolution(deps: Omit<ResultsDeps, 'reports'> & { reports: Pick<ReportStore, 'modules'> }) {
   return async (principal: Principal, path: { unit: string }): Promise<Evolution> => {
     const unit = await deps.resolveLab(principal, path.unit);
-    assertPrincipal(principal, unit, 'the results');
+    assertResultsReader(principal, unit);
     return { unit: unit.code, years: buildEvolution(await deps.reports.modules(unit.id)) };
   };
 }

@@ -1,0 +1,60 @@
+import { Evolution, Results } from '@co2/contracts';
+
+/** Results of LAB-CARBON 2025 as the API answers (parsed by the contract, so the fixture cannot drift). */
+export function resultsFixture(overrides: Partial<Results> = {}): Results {
+  return Results.parse({
+    unit: 'LAB-CARBON',
+    year: 2025,
+    provisional: false,
+    modules: ['headcount', 'equipment', 'process-emissions'],
+    totalTonnesCo2eq: 10.3642,
+    totalFte: 6.8,
+    tonnesCo2eqPerFte: 1.5241,
+    equivalentCarKm: 34593.4,
+    previousTotalTonnesCo2eq: 15.7,
+    changePercent: -33.99,
+    byModule: [
+      { module: 'headcount', status: 'validated', tonnesCo2eq: 0, previousTonnesCo2eq: null, changePercent: null },
+      { module: 'equipment', status: 'validated', tonnesCo2eq: 4.3642, previousTonnesCo2eq: 5, changePercent: -12.7 },
+      { module: 'process-emissions', status: 'validated', tonnesCo2eq: 6, previousTonnesCo2eq: 10.7, changePercent: -43.9 },
+    ],
+    byScope: { scope1: 6, scope2: 4.3642, scope3: 0 },
+    byCategory: [
+      { category: 'process_emissions', tonnesCo2eq: 6 },
+      { category: 'equipment', tonnesCo2eq: 4.3642 },
+    ],
+    byModuleCategory: [
+      { module: 'equipment', category: 'equipment', tonnesCo2eq: 4.3642 },
+      { module: 'process-emissions', category: 'process_emissions', tonnesCo2eq: 6 },
+    ],
+    additional: { totalTonnesCo2eq: 2.1, tonnesCo2eqPerFte: 0.31, byCategory: [{ category: 'commuting', tonnesCo2eq: 1.4 }, { category: 'food', tonnesCo2eq: 0.7 }] },
+    itFocus: {
+      tonnesCo2eq: 1.5,
+      byEmissionType: [
+        { emissionType: 'equipment__it', tonnesCo2eq: 1 },
+        { emissionType: 'external__clouds__calcul', tonnesCo2eq: 0.3 },
+        { emissionType: 'external__clouds__stockage', tonnesCo2eq: 0.2 },
+      ],
+    },
+    ...overrides,
+  });
+}
+
+export const provisionalFixture = () =>
+  resultsFixture({
+    provisional: true,
+    modules: ['headcount', 'professional-travel', 'equipment', 'process-emissions'],
+    totalTonnesCo2eq: 18.2,
+    byModule: [
+      ...resultsFixture().byModule,
+      { module: 'professional-travel', status: 'in_progress', tonnesCo2eq: 7.8358, previousTonnesCo2eq: null, changePercent: null },
+    ],
+  });
+
+export const evolutionFixture = Evolution.parse({
+  unit: 'LAB-CARBON',
+  years: [
+    { year: 2024, totalTonnesCo2eq: 15.7, validatedModules: ['equipment', 'process-emissions'], byModule: [{ module: 'equipment', tonnesCo2eq: 5 }, { module: 'process-emissions', tonnesCo2eq: 10.7 }] },
+    { year: 2025, totalTonnesCo2eq: 10.3642, validatedModules: ['headcount', 'equipment', 'process-emissions'], byModule: [{ module: 'headcount', tonnesCo2eq: 0 }, { module: 'equipment', tonnesCo2eq: 4.3642 }, { module: 'process-emissions', tonnesCo2eq: 6 }] },
+  ],
+});
