@@ -35,6 +35,7 @@ import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
 import { createJobUseCases } from './domain/jobs/job-use-cases.js';
 import { createStartImport } from './domain/jobs/start-import.js';
+import { createRecalculationQueue } from './domain/jobs/start-recalculation.js';
 import { createAssertYearOpen } from './domain/years/year-use-cases.js';
 import { importRoutes } from './http/routes/imports.routes.js';
 import { jobRoutes } from './http/routes/jobs.routes.js';
@@ -95,7 +96,7 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       getReporting: createGetReporting({ units: repos.units, reports: repos.reports }),
       exportReporting: createExportReporting({ units: repos.units, reports: repos.reports }),
     }),
-    ...factorRoutes(createFactorUseCases({ factors: repos.factors })),
+    ...factorRoutes(createFactorUseCases({ factors: repos.factors, recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }) })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
     ...importRoutes({
       startImport: createStartImport({
