@@ -1,5 +1,8 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
+import { factorsDe } from './factors-de.js';
+import { factorsEn } from './factors-en.js';
+import { factorsFr } from './factors-fr.js';
 import { importsDe } from './imports-de.js';
 import { importsEn } from './imports-en.js';
 import { importsFr } from './imports-fr.js';
@@ -9,6 +12,8 @@ export const messages = withUiMessages({
   en: {
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
     nav: { label: 'Backoffice sections' },
+    roleRequired: { title: 'This page is for administrators', body: 'Your role gives access to the other back-office pages.', action: 'Go to the units' },
+    factors: factorsEn,
     imports: importsEn,
     units: {
       title: 'Units',
@@ -23,6 +28,8 @@ export const messages = withUiMessages({
   fr: {
     common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
     nav: { label: 'Sections du backoffice' },
+    roleRequired: { title: 'Cette page est réservée aux administrateurs', body: 'Votre rôle donne accès aux autres pages du backoffice.', action: 'Aller aux unités' },
+    factors: factorsFr,
     imports: importsFr,
     units: {
       title: 'Unités',
@@ -37,6 +44,8 @@ export const messages = withUiMessages({
   de: {
     common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
     nav: { label: 'Bereiche des Backoffice' },
+    roleRequired: { title: 'Diese Seite ist Administratoren vorbehalten', body: 'Ihre Rolle gibt Zugriff auf die anderen Seiten des Backoffice.', action: 'Zu den Einheiten' },
+    factors: factorsDe,
     imports: importsDe,
     units: {
       title: 'Einheiten',
