@@ -36,12 +36,15 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
   reporter: [
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'backoffice-page' },
+    { path: '/backoffice/factors', ready: 'backoffice-role-required' },
     { path: '/inventory', ready: 'role-page' },
   ],
   admin: [
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/backoffice/imports', ready: 'imports-page' },
+    { path: '/backoffice/factors?year=2025&submodule=professional-travel/plane', ready: 'factor-link' },
+    { path: '/backoffice/factors/new?year=2025&submodule=professional-travel/train', ready: 'ui-contract-form' },
   ],
 };
 
