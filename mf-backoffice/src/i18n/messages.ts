@@ -4,6 +4,9 @@ import { factorsDe } from './factors-de.js';
 import { factorsEn } from './factors-en.js';
 import { factorsFr } from './factors-fr.js';
 import { importsDe } from './imports-de.js';
+import { yearsDe } from './years-de.js';
+import { yearsEn } from './years-en.js';
+import { yearsFr } from './years-fr.js';
 import { importsEn } from './imports-en.js';
 import { importsFr } from './imports-fr.js';
 
@@ -14,6 +17,7 @@ export const messages = withUiMessages({
     nav: { label: 'Backoffice sections' },
     roleRequired: { title: 'This page is for administrators', body: 'Your role gives access to the other back-office pages.', action: 'Go to the units' },
     factors: factorsEn,
+    years: yearsEn,
     imports: importsEn,
     units: {
       title: 'Units',
@@ -30,6 +34,7 @@ export const messages = withUiMessages({
     nav: { label: 'Sections du backoffice' },
     roleRequired: { title: 'Cette page est réservée aux administrateurs', body: 'Votre rôle donne accès aux autres pages du backoffice.', action: 'Aller aux unités' },
     factors: factorsFr,
+    years: yearsFr,
     imports: importsFr,
     units: {
       title: 'Unités',
@@ -46,6 +51,7 @@ export const messages = withUiMessages({
     nav: { label: 'Bereiche des Backoffice' },
     roleRequired: { title: 'Diese Seite ist Administratoren vorbehalten', body: 'Ihre Rolle gibt Zugriff auf die anderen Seiten des Backoffice.', action: 'Zu den Einheiten' },
     factors: factorsDe,
+    years: yearsDe,
     imports: importsDe,
     units: {
       title: 'Einheiten',
