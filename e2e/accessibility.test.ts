@@ -45,6 +45,8 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/backoffice/imports', ready: 'imports-page' },
     { path: '/backoffice/factors?year=2025&submodule=professional-travel/plane', ready: 'factor-link' },
     { path: '/backoffice/factors/new?year=2025&submodule=professional-travel/train', ready: 'ui-contract-form' },
+    { path: '/backoffice/years?year=2025', ready: 'years-table' },
+    { path: '/backoffice/years/2025?year=2025', ready: 'year-goals' },
   ],
 };
 

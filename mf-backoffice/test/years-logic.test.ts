@@ -6,7 +6,7 @@ const y2025: YearConfiguration = {
   year: 2025,
   openToUsers: true,
   workingDaysPerYear: 230,
-  modules: { 'professional-travel': { enabled: true, uncertainty: 'medium', submodules: { plane: { enabled: true, thresholdKg: 5000 }, train: { enabled: false, thresholdKg: null } } } } as YearConfiguration['modules'],
+  modules: { 'professional-travel': { enabled: true, uncertainty: 'medium', submodules: { plane: { enabled: true, thresholdKg: 5000 }, train: { enabled: false, thresholdKg: null } } } } as unknown as YearConfiguration['modules'],
   reductionGoals: [{ label: 'Paris', referenceYear: 2019, targetYear: 2030, reductionPercent: 50 }],
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
