@@ -11,7 +11,7 @@ import { createFactorUseCases } from './domain/factors/factor-use-cases.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
 import { createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
-import { createExportReporting, createGetReporting } from './domain/reporting/reporting.js';
+import { createExportReporting, createExportReportingJson, createGetReporting } from './domain/reporting/reporting.js';
 import { createReportUseCases } from './domain/reports/index.js';
 import { createGetVisibleUnit, createListVisibleSubtree, createListVisibleUnits } from './domain/units/list-visible-units.js';
 import { createTravelUseCases } from './domain/travel/index.js';
@@ -95,6 +95,7 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
     ...reportingRoutes({
       getReporting: createGetReporting({ units: repos.units, reports: repos.reports }),
       exportReporting: createExportReporting({ units: repos.units, reports: repos.reports }),
+      exportReportingJson: createExportReportingJson({ units: repos.units, reports: repos.reports }),
     }),
     ...factorRoutes(createFactorUseCases({ factors: repos.factors, recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }) })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
