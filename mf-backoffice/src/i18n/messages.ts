@@ -4,6 +4,9 @@ import { factorsDe } from './factors-de.js';
 import { factorsEn } from './factors-en.js';
 import { factorsFr } from './factors-fr.js';
 import { importsDe } from './imports-de.js';
+import { reportingDe } from './reporting-de.js';
+import { reportingEn } from './reporting-en.js';
+import { reportingFr } from './reporting-fr.js';
 import { yearsDe } from './years-de.js';
 import { yearsEn } from './years-en.js';
 import { yearsFr } from './years-fr.js';
@@ -18,6 +21,7 @@ export const messages = withUiMessages({
     roleRequired: { title: 'This page is for administrators', body: 'Your role gives access to the other back-office pages.', action: 'Go to the units' },
     factors: factorsEn,
     years: yearsEn,
+    reporting: reportingEn,
     imports: importsEn,
     units: {
       title: 'Units',
@@ -35,6 +39,7 @@ export const messages = withUiMessages({
     roleRequired: { title: 'Cette page est réservée aux administrateurs', body: 'Votre rôle donne accès aux autres pages du backoffice.', action: 'Aller aux unités' },
     factors: factorsFr,
     years: yearsFr,
+    reporting: reportingFr,
     imports: importsFr,
     units: {
       title: 'Unités',
@@ -52,6 +57,7 @@ export const messages = withUiMessages({
     roleRequired: { title: 'Diese Seite ist Administratoren vorbehalten', body: 'Ihre Rolle gibt Zugriff auf die anderen Seiten des Backoffice.', action: 'Zu den Einheiten' },
     factors: factorsDe,
     years: yearsDe,
+    reporting: reportingDe,
     imports: importsDe,
     units: {
       title: 'Einheiten',
