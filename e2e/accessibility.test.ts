@@ -37,6 +37,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/backoffice/factors', ready: 'backoffice-role-required' },
+    { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
     { path: '/inventory', ready: 'role-page' },
   ],
   admin: [
@@ -47,6 +48,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/backoffice/factors/new?year=2025&submodule=professional-travel/train', ready: 'ui-contract-form' },
     { path: '/backoffice/years?year=2025', ready: 'years-table' },
     { path: '/backoffice/years/2025?year=2025', ready: 'year-goals' },
+    { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
   ],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionPercent, dashboardPath, largestModule, reportingFilters, reportingSearch } from '../src/features/reporting/reporting-view.js';
+import { camel, completionPercent, dashboardPath, largestModule, reportingFilters, reportingSearch } from '../src/features/reporting/reporting-view.js';
 
 const none = { unit: null, status: null, module: null, moduleStatus: null, q: null };
 
@@ -16,5 +16,6 @@ describe('reporting view', () => {
     expect(completionPercent({ labs: 3, validatedLabs: 1 })).toBe(33);
     expect(completionPercent({ labs: 0, validatedLabs: 0 })).toBeNull();
     expect(dashboardPath('LAB-ICE', 2025)).toBe('/dashboard?unit=LAB-ICE&year=2025');
+    expect(['in_progress', 'not_started', 'external-cloud-ai'].map(camel)).toEqual(['inProgress', 'notStarted', 'externalCloudAi']);
   });
 });

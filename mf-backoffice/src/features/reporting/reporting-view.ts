@@ -8,7 +8,8 @@ export const REPORTING_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const STATUSES = ['validated', 'in_progress', 'not_started'] as const;
 export const MODULE_KEYS = Object.keys(MODULES) as ModuleKey[];
 
-export const camel = (id: string) => id.replace(/[-/]([a-z])/g, (_, c: string) => c.toUpperCase());
+/** `in_progress` → `inProgress`, `professional-travel` → `professionalTravel` (message keys). */
+export const camel = (id: string) => id.replace(/[-/_]([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The filters core-api takes (a module status only together with its module); the year from the picker. */
 export function reportingFilters(filters: Record<ReportingFilterName, string | null>, year: number): URLSearchParams {
