@@ -61,13 +61,13 @@ describe('years as an administrator', () => {
     await page.getByTestId('year-open').click();
     await page.getByTestId('year-save').click();
     await page.getByTestId('year-saved').waitFor();
-    await page.waitForFunction((y) => [...document.querySelectorAll('[data-testid="context-year"] option')].some((o) => o.textContent?.trim() === String(y)), created);
+    await page.waitForFunction((y) => Array.from(document.querySelectorAll('[data-testid="context-year"] option')).some((o) => o.textContent?.trim() === String(y)), created);
     expect(await principalYears()).toContain(created);
 
     await page.getByTestId('year-open').click();
     await page.getByTestId('year-save').click();
     await page.getByTestId('year-saved').waitFor();
-    await page.waitForFunction((y) => [...document.querySelectorAll('[data-testid="context-year"] option')].some((o) => o.textContent?.trim() === `${y} (closed)`), created);
+    await page.waitForFunction((y) => Array.from(document.querySelectorAll('[data-testid="context-year"] option')).some((o) => o.textContent?.trim() === `${y} (closed)`), created);
     expect(await principalYears()).not.toContain(created);
   });
 
