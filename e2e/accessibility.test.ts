@@ -39,12 +39,19 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/dashboard?additional=true', ready: 'chart-additional' },
     { path: '/backoffice', ready: 'backoffice-page' },
+    { path: '/backoffice/factors', ready: 'backoffice-role-required' },
+    { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
     { path: '/inventory', ready: 'role-page' },
   ],
   admin: [
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/backoffice/imports', ready: 'imports-page' },
+    { path: '/backoffice/factors?year=2025&submodule=professional-travel/plane', ready: 'factor-link' },
+    { path: '/backoffice/factors/new?year=2025&submodule=professional-travel/train', ready: 'ui-contract-form' },
+    { path: '/backoffice/years?year=2025', ready: 'years-table' },
+    { path: '/backoffice/years/2025?year=2025', ready: 'year-goals' },
+    { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
   ],
 };
 

@@ -30,10 +30,22 @@ export type FactorPage = z.infer<typeof FactorPage>;
 export const ListFactorsQuery = z.strictObject({
   year: Year.optional(),
   submodule: SubmoduleKeyParam.optional(),
+  /** Text search over the emission type, classification, unit and source (case-insensitive). */
+  q: z.string().trim().min(1).max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListFactorsQuery = z.infer<typeof ListFactorsQuery>;
+
+/** The recalculation a factor write started (job id and pipeline id to follow: recalculation → aggregation). */
+export const RecalculationStarted = z
+  .object({ jobId: z.string().uuid(), pipelineId: z.string().uuid() })
+  .openapi('RecalculationStarted');
+export type RecalculationStarted = z.infer<typeof RecalculationStarted>;
+
+/** A created or changed factor, with the recalculation of the entries it feeds that the write started. */
+export const FactorWritten = Factor.extend({ recalculation: RecalculationStarted }).openapi('FactorWritten');
+export type FactorWritten = z.infer<typeof FactorWritten>;
 
 export const FactorPathParams = z.object({ id: z.string().uuid() });
 

@@ -2,7 +2,7 @@ import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updat
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit } from './audit.routes.js';
-import { exportReporting, getReporting } from './reporting.routes.js';
+import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
@@ -20,7 +20,7 @@ export { getYearConfiguration, listYears, putYearConfiguration } from './years.r
 export { locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit } from './audit.routes.js';
-export { exportReporting, getReporting } from './reporting.routes.js';
+export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
 
@@ -47,6 +47,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   deleteEntry,
   getReporting,
   exportReporting,
+  exportReportingJson,
   listFactors,
   getFactor,
   createFactor,

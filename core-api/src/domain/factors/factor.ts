@@ -7,6 +7,8 @@ export type FactorRecord = FactorDto;
 export interface FactorFilter {
   year?: number;
   submodule?: string;
+  /** Text searched in the emission type, classification, unit and source. */
+  q?: string;
   page: number;
   pageSize: number;
 }
