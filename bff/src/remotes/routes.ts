@@ -93,22 +93,23 @@ export function adminRemoteRoutes(registry: RegistryService, refresher: TokenRef
   const json = express.json({ limit: '8kb' });
   const actor = (res: express.Response) => String(res.locals.actor);
 
-  router.get('/bff/admin/remotes', admin, async (_req, res) => {
-    res.json(RemoteAdminList.parse(await registry.adminList(storeKind)));
-  });
+  // Every change answers with the updated list (what the back office page shows next).
+  const list = async (res: express.Response) => res.json(RemoteAdminList.parse(await registry.adminList(storeKind)));
+
+  router.get('/bff/admin/remotes', admin, async (_req, res) => list(res));
   router.post('/bff/admin/remotes/:remote/promote', admin, json, async (req, res) => {
     const { version } = parse(PromoteRemoteBody, req.body);
     await registry.promote(remoteParam(req.params.remote), version, actor(res));
-    res.status(204).end();
+    await list(res);
   });
   router.post('/bff/admin/remotes/:remote/canary', admin, json, async (req, res) => {
     const { version, percent } = parse(CanaryRemoteBody, req.body);
     await registry.canary(remoteParam(req.params.remote), version, percent, actor(res));
-    res.status(204).end();
+    await list(res);
   });
   router.post('/bff/admin/remotes/:remote/rollback', admin, async (req, res) => {
-    const version = await registry.rollback(remoteParam(req.params.remote), actor(res));
-    res.json({ version });
+    await registry.rollback(remoteParam(req.params.remote), actor(res));
+    await list(res);
   });
   router.post('/bff/admin/remotes/:remote/tokens', admin, json, async (req, res) => {
     const { label } = parse(CreatePublishTokenBody, req.body);
@@ -116,7 +117,7 @@ export function adminRemoteRoutes(registry: RegistryService, refresher: TokenRef
   });
   router.delete('/bff/admin/remotes/:remote/tokens/:id', admin, async (req, res) => {
     await registry.revokeToken(remoteParam(req.params.remote), String(req.params.id), actor(res));
-    res.status(204).end();
+    await list(res);
   });
   return router;
 }
