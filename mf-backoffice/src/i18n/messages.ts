@@ -3,6 +3,9 @@ import { withUiMessages } from '@co2/ui';
 import { importsDe } from './imports-de.js';
 import { importsEn } from './imports-en.js';
 import { importsFr } from './imports-fr.js';
+import { portalDe } from './portal-de.js';
+import { portalEn } from './portal-en.js';
+import { portalFr } from './portal-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -10,6 +13,7 @@ export const messages = withUiMessages({
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
     nav: { label: 'Backoffice sections' },
     imports: importsEn,
+    portal: portalEn,
     units: {
       title: 'Units',
       caption: '{count} units visible to your role',
@@ -24,6 +28,7 @@ export const messages = withUiMessages({
     common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
     nav: { label: 'Sections du backoffice' },
     imports: importsFr,
+    portal: portalFr,
     units: {
       title: 'Unités',
       caption: '{count} unités visibles pour votre rôle',
@@ -38,6 +43,7 @@ export const messages = withUiMessages({
     common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
     nav: { label: 'Bereiche des Backoffice' },
     imports: importsDe,
+    portal: portalDe,
     units: {
       title: 'Einheiten',
       caption: '{count} Einheiten für Ihre Rolle sichtbar',
