@@ -42,6 +42,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/backoffice/imports', ready: 'imports-page' },
+    { path: '/backoffice/portal?remote=mf_travel', ready: 'portal-summary' },
   ],
 };
 
