@@ -25,6 +25,8 @@ export { HaulBand, Location, LocationDistance, LocationDistanceQuery, LocationKi
 export type * from './locations.js';
 export { AiData, AiFrequency, Amount, AnimalFacilityUseData, CentralisedPurchaseData, CloudCurrency, CloudData, CombustionData, EmbodiedEnergyData, EntryNote, EquipmentData, FacilityUseData, HeadcountMemberData, HeadcountStudentData, IsoDate, Label, MODULES, ModuleKey, PersonId, PlaneTripData, ProcessGasData, PurchaseCurrency, PurchaseData, RoomData, RoomType, SUBMODULE_KEYS, SiusCode, TrainTripData, currencyOr, entryDataComponents, entryDataSchemas, isSubmoduleKey, lowerEnum } from './modules/index.js';
 export type * from './modules/index.js';
+export { CanaryRemoteBody, CreatePublishTokenBody, CreatedPublishToken, PromoteRemoteBody, PublishRequest, PublishResult, PublishTokenInfo, RemoteAdminList, RemoteArtifact, RemoteAuditEntry, RemoteFailureReport, RemoteHealth, RemoteName, RemoteVersion, RemoteVersionInfo } from './remotes.js';
+export type * from './remotes.js';
 export { ReportStatus, ReportingExport, ReportingExportQuery, ReportingPage, ReportingQuery, ReportingRow } from './reporting.js';
 export type * from './reporting.js';
 export { ModuleStatus, ModuleStatusPathParams, Report, ReportModule, ReportPathParams, SetModuleStatusBody, UncertaintyTag, YearParam } from './reports.js';

@@ -5,13 +5,14 @@ import { factorsFeature, factorsRoutes } from '../features/factors/index.js';
 import { importsFeature, importsRoutes } from '../features/imports/index.js';
 import { reportingFeature, reportingRoutes } from '../features/reporting/index.js';
 import { unitsFeature, unitsRoutes } from '../features/units/index.js';
+import { portalFeature, portalRoutes } from '../features/portal/index.js';
 import { yearsFeature, yearsRoutes } from '../features/years/index.js';
 
 /**
  * The backoffice's features in navigation order (id = name of the feature's first route; `requires`: who may use it,
  * see access.ts). One entry per page: a new page adds its feature here and its routes below.
  */
-export const features = [unitsFeature, reportingFeature, factorsFeature, yearsFeature, importsFeature] as const;
+export const features = [unitsFeature, reportingFeature, factorsFeature, yearsFeature, importsFeature, portalFeature] as const;
 
 /**
  * The remote's router works under the base path the shell gave it (never hard-coded here). It writes no
@@ -21,6 +22,6 @@ export const features = [unitsFeature, reportingFeature, factorsFeature, yearsFe
 export function createRemoteRouter(props: PortalMountProps): Router {
   return createRouter({
     history: createPortalHistory(props.basePath, props.navigation),
-    routes: [...unitsRoutes(props), ...reportingRoutes(props), ...factorsRoutes(props), ...yearsRoutes(props), ...importsRoutes(props), notFoundRoute({ name: 'units' })],
+    routes: [...unitsRoutes(props), ...reportingRoutes(props), ...factorsRoutes(props), ...yearsRoutes(props), ...importsRoutes(props), ...portalRoutes(props), notFoundRoute({ name: 'units' })],
   });
 }

@@ -12,6 +12,9 @@ import { yearsEn } from './years-en.js';
 import { yearsFr } from './years-fr.js';
 import { importsEn } from './imports-en.js';
 import { importsFr } from './imports-fr.js';
+import { portalDe } from './portal-de.js';
+import { portalEn } from './portal-en.js';
+import { portalFr } from './portal-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -23,6 +26,7 @@ export const messages = withUiMessages({
     years: yearsEn,
     reporting: reportingEn,
     imports: importsEn,
+    portal: portalEn,
     units: {
       title: 'Units',
       caption: '{count} units visible to your role',
@@ -41,6 +45,7 @@ export const messages = withUiMessages({
     years: yearsFr,
     reporting: reportingFr,
     imports: importsFr,
+    portal: portalFr,
     units: {
       title: 'Unités',
       caption: '{count} unités visibles pour votre rôle',
@@ -59,6 +64,7 @@ export const messages = withUiMessages({
     years: yearsDe,
     reporting: reportingDe,
     imports: importsDe,
+    portal: portalDe,
     units: {
       title: 'Einheiten',
       caption: '{count} Einheiten für Ihre Rolle sichtbar',
