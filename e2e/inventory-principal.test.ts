@@ -1,5 +1,7 @@
 // A lab's principal checks the inventory overview against the API, then enters, explains, validates, edits and
 // deletes an equipment entry through the module page, and meets the form's field messages (no 5xx on the way).
+import { readFileSync } from 'node:fs';
+import { CopyPreview } from '@co2/contracts';
 import { formatKg } from '@co2/ui/format';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -90,6 +92,18 @@ describe('inventory as a principal', () => {
       await drawer.getByTestId('ui-explain-close').click();
     }
 
+    // Download: the entry comes out with its kg, a note that would start a formula is neutralised.
+    await row().getByTestId('entry-edit').click();
+    await page.getByTestId('field-note').fill('=HYPERLINK("http://evil")');
+    await page.getByTestId('ui-form-submit').click();
+    await page.getByTestId('entry-saved').waitFor();
+    await settledTable(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('entry-download').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const line = csv.split('\r\n').find((l) => l.includes('E2E-0001'))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(line.endsWith(`,${(await apiEntries(context, portalUrl, 'equipment/it')).items.find((e) => e.data.equipment_id === 'E2E-0001')!.totalKgCo2eq}`)).toBe(true);
+
     // Validate: the overview says so.
     await page.getByTestId('module-validate').click();
     await page.getByTestId('module-unvalidate').waitFor();
@@ -121,6 +135,29 @@ describe('inventory as a principal', () => {
     await settledTable(page);
     await expect(row().count()).resolves.toBe(0);
     expect(serverErrors).toEqual([]);
+  });
+
+  it('when the principal copies IT equipment from 2024, then the preview says what the API previews and the copy brings exactly that', async () => {
+    const preview = CopyPreview.parse(await (await context.request.get(`${portalUrl}/api/v1/units/LAB-CARBON/years/2025/modules/equipment/copy-from-previous-year?submodule=it`)).json());
+    const before = await apiEntries(context, portalUrl, 'equipment/it');
+    await page.goto(`${portalUrl}/inventory/modules/equipment?${ctx}&sub=it`);
+    await settledTable(page);
+    await page.getByTestId('entry-copy').click();
+    const dialog = page.getByTestId('copy-dialog');
+    await dialog.waitFor();
+    if (preview.rows === 0) {
+      await dialog.getByTestId('copy-nothing').waitFor();
+      return;
+    }
+    await expect.poll(() => dialog.getByTestId('copy-preview').innerText()).toContain(formatKg(preview.kgCo2eq, 'en'));
+    await expect(dialog.getByTestId('copy-preview').innerText()).resolves.toContain(preview.rows === 1 ? '1 row' : `${preview.rows} rows`);
+    await dialog.getByTestId('copy-confirm').click();
+    await page.getByTestId('entry-saved').waitFor();
+    const after = await apiEntries(context, portalUrl, 'equipment/it');
+    expect(after.total).toBe(before.total + preview.rows);
+    expect(after.sumKgCo2eq! - before.sumKgCo2eq!).toBeCloseTo(preview.kgCo2eq, 6);
+    await settledTable(page);
+    await expect(page.getByTestId('entry-copied').count()).resolves.toBe(after.items.filter((e) => e.source === 'copied').length);
   });
 
   it('when the principal types invalid values, then each field says what is wrong in the user’s language, and no request fails with 5xx', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFields } from '@co2/ui';
+import { describeFields, formatNumber } from '@co2/ui';
 import { entryDataSchemas, SUBMODULE_KEYS, type Entry, type Taxonomy } from '@co2/contracts';
 import { aboveThreshold, dataCell, entryColumns, entryLabel } from '../src/features/entries/entry-columns.js';
 import { ENTRY_FORM_MESSAGES, entryFormHints, SUBMODULE_VIEWS, taxonomyOptions } from '../src/features/entries/submodule-views.js';
@@ -119,5 +119,17 @@ describe('headcount FTE by function', () => {
     const { enumLabel } = await import('../src/features/entries/submodule-views.js');
     expect(enumLabel('sius_code', '54', 'de')).toBe('54 — Doktorierende');
     expect(enumLabel('name', 'x', 'en')).toBeNull();
+  });
+});
+
+describe('rooms: building → room from the reference data', () => {
+  it('building and room become dropdowns, a room says its surface, the reference type maps to the contract’s', async () => {
+    const { roomHints, roomTypeOf } = await import('../src/features/buildings/room-choice.js');
+    const hints = roomHints(['BC', 'INF'], [{ buildingName: 'BC', roomName: 'BC 410', roomType: 'Office', surfaceM2: 1234.5 }], 'fr');
+    expect(hints.building_name).toEqual({ widget: 'select', options: [{ value: 'BC', label: 'BC' }, { value: 'INF', label: 'INF' }] });
+    expect(hints.room_name).toEqual({ widget: 'select', dependsOn: 'building_name', options: [{ value: 'BC 410', label: `BC 410 (${formatNumber(1234.5, 'fr')} m²)` }] });
+    expect(roomHints([], [], 'en')).toEqual({});
+    expect(roomTypeOf(' Laboratories ')).toBe('laboratories');
+    expect(roomTypeOf('Cafeteria')).toBeNull();
   });
 });

@@ -83,6 +83,13 @@ export function createEntryRepository(db: Database) {
       return { items: await withEmissions(db, rows), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize, sumKgCo2eq: Number(total?.kg ?? 0) };
     },
 
+    async listAll(where: ReportModuleKey, submodule: string): Promise<StoredEntry[]> {
+      const reportModuleId = await findReportModuleId(db, where);
+      if (!reportModuleId) return [];
+      const rows = await db.select().from(entries).where(and(eq(entries.reportModuleId, reportModuleId), eq(entries.submodule, submodule))).orderBy(asc(entries.createdAt), asc(entries.id));
+      return withEmissions(db, rows);
+    },
+
     async get(where: ReportModuleKey, submodule: string, id: string): Promise<StoredEntry | undefined> {
       const reportModuleId = await findReportModuleId(db, where);
       return reportModuleId ? loadOne(db, reportModuleId, submodule, id) : undefined;

@@ -72,6 +72,8 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET trips', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trips?type=plane&place=gva`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET trip routes', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trip-routes`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET cloud entries', method: 'GET', path: async (u) => `${base(u)}/modules/external-cloud-ai/cloud/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET equipment copy preview', method: 'GET', path: async (u) => `${base(u)}/modules/equipment/copy-from-previous-year`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST equipment copy', method: 'POST', path: async (u) => `${base(u)}/modules/equipment/copy-from-previous-year`, body: {}, own: { standard: 403, principal: 201, metier: 403, admin: 403 } },
   ];
   const globalRoutes: { name: string; method: string; path: string; body?: unknown; expect: Record<Role, number> }[] = [
     { name: 'GET me', method: 'GET', path: '/api/v1/me', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
@@ -81,6 +83,7 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'PUT year configuration', method: 'PUT', path: '/api/v1/years/2025/configuration', body: open, expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'GET locations/search', method: 'GET', path: '/api/v1/locations/search?kind=airport&q=gva', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
     { name: 'GET locations/distance', method: 'GET', path: '/api/v1/locations/distance?kind=airport&from=GVA&to=CDG', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET locations/rooms', method: 'GET', path: '/api/v1/locations/rooms', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
     { name: 'GET factors', method: 'GET', path: '/api/v1/factors?year=2025', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'GET taxonomy', method: 'GET', path: '/api/v1/years/2025/taxonomies/equipment%2Fit', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
     { name: 'GET reporting', method: 'GET', path: '/api/v1/reporting?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },

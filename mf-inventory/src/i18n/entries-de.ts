@@ -82,6 +82,7 @@ export const entriesDe = {
   computedRows: 'Berechnete Zeilen',
   notComputedRows: 'Zeilen ohne Emission',
   submodules: 'Teile dieses Moduls',
+  download: 'Als CSV herunterladen',
 };
 
 export const moduleViewDe = {
@@ -112,4 +113,16 @@ export const reasonsDe = {
   missing_price_index: 'Kein Preisindex',
   unit_mismatch: 'Einheit passt nicht zum Faktor',
   unknown_emission_type: 'Unbekannter Emissionstyp',
+};
+
+export const copyDe = {
+  action: 'Aus {year} kopieren',
+  title: '{submodule} aus {year} kopieren',
+  preview: 'Keine Zeile zu kopieren. | 1 Zeile wird kopiert: {kg} CO₂-Äq. mit den Faktoren von {year}. | {rows} Zeilen werden kopiert: {kg} CO₂-Äq. mit den Faktoren von {year}.',
+  previously: '{year} zählten diese Zeilen {kg} CO₂-Äq.',
+  marked: 'Kopierte Zeilen sind als kopiert markiert; prüfen und bearbeiten Sie sie wie gewohnt.',
+  nothing: 'Hier wurde {year} nichts erfasst.',
+  copiedRow: 'Aus dem Vorjahr kopiert',
+  confirm: 'Kopieren',
+  done: 'Nichts kopiert. | 1 Zeile kopiert: {kg} CO₂-Äq. | {rows} Zeilen kopiert: {kg} CO₂-Äq.',
 };

@@ -82,6 +82,7 @@ export const entriesEn = {
   computedRows: 'Computed rows',
   notComputedRows: 'Rows without emission',
   submodules: 'Parts of this module',
+  download: 'Download CSV',
 };
 
 export const moduleViewEn = {
@@ -112,4 +113,16 @@ export const reasonsEn = {
   missing_price_index: 'No price index',
   unit_mismatch: 'Unit does not match the factor',
   unknown_emission_type: 'Unknown emission type',
+};
+
+export const copyEn = {
+  action: 'Copy from {year}',
+  title: 'Copy {submodule} from {year}',
+  preview: 'No row to copy. | 1 row will be copied: {kg} CO₂-eq with the factors of {year}. | {rows} rows will be copied: {kg} CO₂-eq with the factors of {year}.',
+  previously: 'In {year} these rows counted {kg} CO₂-eq.',
+  marked: 'Copied rows are marked as copied; check and edit them as usual.',
+  nothing: 'Nothing was entered here in {year}.',
+  copiedRow: 'Copied from last year',
+  confirm: 'Copy',
+  done: 'Nothing copied. | 1 row copied: {kg} CO₂-eq. | {rows} rows copied: {kg} CO₂-eq.',
 };

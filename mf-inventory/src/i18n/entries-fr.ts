@@ -82,6 +82,7 @@ export const entriesFr = {
   computedRows: 'Lignes calculées',
   notComputedRows: 'Lignes sans émission',
   submodules: 'Parties de ce module',
+  download: 'Télécharger en CSV',
 };
 
 export const moduleViewFr = {
@@ -112,4 +113,16 @@ export const reasonsFr = {
   missing_price_index: 'Aucun indice des prix',
   unit_mismatch: 'L’unité ne correspond pas au facteur',
   unknown_emission_type: 'Type d’émission inconnu',
+};
+
+export const copyFr = {
+  action: 'Copier depuis {year}',
+  title: 'Copier {submodule} depuis {year}',
+  preview: 'Aucune ligne à copier. | 1 ligne sera copiée : {kg} CO₂-éq avec les facteurs de {year}. | {rows} lignes seront copiées : {kg} CO₂-éq avec les facteurs de {year}.',
+  previously: 'En {year}, ces lignes comptaient {kg} CO₂-éq.',
+  marked: 'Les lignes copiées sont marquées comme telles ; vérifiez-les et modifiez-les comme d’habitude.',
+  nothing: 'Rien n’a été saisi ici en {year}.',
+  copiedRow: 'Copié de l’année précédente',
+  confirm: 'Copier',
+  done: 'Rien n’a été copié. | 1 ligne copiée : {kg} CO₂-éq. | {rows} lignes copiées : {kg} CO₂-éq.',
 };

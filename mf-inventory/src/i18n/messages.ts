@@ -1,11 +1,11 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
 import { importsDe, moduleDe, submodulesDe } from './imports-de.js';
-import { entriesDe, fieldsDe, moduleViewDe, reasonsDe } from './entries-de.js';
+import { copyDe, entriesDe, fieldsDe, moduleViewDe, reasonsDe } from './entries-de.js';
 import { importsEn, moduleEn, submodulesEn } from './imports-en.js';
-import { entriesEn, fieldsEn, moduleViewEn, reasonsEn } from './entries-en.js';
+import { copyEn, entriesEn, fieldsEn, moduleViewEn, reasonsEn } from './entries-en.js';
 import { importsFr, moduleFr, submodulesFr } from './imports-fr.js';
-import { entriesFr, fieldsFr, moduleViewFr, reasonsFr } from './entries-fr.js';
+import { copyFr, entriesFr, fieldsFr, moduleViewFr, reasonsFr } from './entries-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -17,6 +17,7 @@ export const messages = withUiMessages({
     fields: fieldsEn,
     entries: entriesEn,
     reasons: reasonsEn,
+    copy: copyEn,
     overview: {
       title: 'Carbon inventory',
       signedInAs: 'Signed in as',
@@ -27,6 +28,7 @@ export const messages = withUiMessages({
       notStarted: 'Not started',
       disabled: 'Not part of this year’s inventory.',
       principalOnly: 'Entered and validated by the unit’s principal.',
+      co2: 'CO₂-eq',
       entries: 'no entry | 1 entry | {count} entries',
       closed: 'The year {year} is closed: its inventory can be read but no longer changed.',
       validated: '{validated} of {of} modules validated',
@@ -50,6 +52,7 @@ export const messages = withUiMessages({
     fields: fieldsFr,
     entries: entriesFr,
     reasons: reasonsFr,
+    copy: copyFr,
     overview: {
       title: 'Inventaire carbone',
       signedInAs: 'Connecté·e en tant que',
@@ -60,6 +63,7 @@ export const messages = withUiMessages({
       notStarted: 'Pas commencé',
       disabled: 'Ne fait pas partie de l’inventaire de cette année.',
       principalOnly: 'Saisi et validé par le·la responsable de l’unité.',
+      co2: 'CO₂-éq',
       entries: 'aucune saisie | 1 saisie | {count} saisies',
       closed: 'L’année {year} est close : son inventaire peut être consulté mais plus modifié.',
       validated: '{validated} modules validés sur {of}',
@@ -83,6 +87,7 @@ export const messages = withUiMessages({
     fields: fieldsDe,
     entries: entriesDe,
     reasons: reasonsDe,
+    copy: copyDe,
     overview: {
       title: 'CO₂-Inventar',
       signedInAs: 'Angemeldet als',
@@ -93,6 +98,7 @@ export const messages = withUiMessages({
       notStarted: 'Nicht begonnen',
       disabled: 'Nicht Teil des Inventars dieses Jahres.',
       principalOnly: 'Von der verantwortlichen Person der Einheit erfasst und validiert.',
+      co2: 'CO₂-Äq.',
       entries: 'kein Eintrag | 1 Eintrag | {count} Einträge',
       closed: 'Das Jahr {year} ist abgeschlossen: Sein Inventar kann gelesen, aber nicht mehr geändert werden.',
       validated: '{validated} von {of} Modulen validiert',

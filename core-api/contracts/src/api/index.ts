@@ -1,10 +1,10 @@
-import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+import { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit } from './audit.routes.js';
 import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
-import { locationDistance, searchLocations } from './locations.routes.js';
+import { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
@@ -14,10 +14,10 @@ import { getYearConfiguration, listYears, putYearConfiguration } from './years.r
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
-export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+export { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
-export { locationDistance, searchLocations } from './locations.routes.js';
+export { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
@@ -45,6 +45,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getEntry,
   updateEntry,
   deleteEntry,
+  previewCopyFromPreviousYear,
+  copyFromPreviousYear,
   getReporting,
   exportReporting,
   exportReportingJson,
@@ -55,6 +57,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getTaxonomy,
   searchLocations,
   locationDistance,
+  listBuildingRooms,
   listAudit,
   getImportCatalogue,
   getImportTemplate,

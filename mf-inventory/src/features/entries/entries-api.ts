@@ -1,4 +1,4 @@
-import { DeletedEntry, Entry, EntryList, Report, ReportModule, Taxonomy, type ModuleKey } from '@co2/contracts';
+import { CopyPreview, DeletedEntry, Entry, EntryList, Report, ReportModule, Taxonomy, type ModuleKey } from '@co2/contracts';
 import type { ApiClient } from '@co2/shell-sdk';
 
 /** Where a unit's inventory of a year lives in the API. */
@@ -23,6 +23,10 @@ export const entriesApi = {
     api.delete(`${entriesPath(w, module, submodule)}/${id}`, DeletedEntry),
   setStatus: (api: ApiClient, w: Workspace, module: ModuleKey, status: 'validated' | 'in_progress') =>
     api.post(`${reportPath(w)}/modules/${module}/status`, ReportModule, { status }),
+  copyPreview: (api: ApiClient, w: Workspace, module: ModuleKey, submodule: string) =>
+    api.get(`${reportPath(w)}/modules/${module}/copy-from-previous-year?submodule=${encodeURIComponent(submodule)}`, CopyPreview),
+  copy: (api: ApiClient, w: Workspace, module: ModuleKey, submodule: string) =>
+    api.post(`${reportPath(w)}/modules/${module}/copy-from-previous-year`, CopyPreview, { submodule }),
   taxonomy: (api: ApiClient, year: number, module: ModuleKey, submodule: string) =>
     api.get(`/v1/years/${year}/taxonomies/${encodeURIComponent(`${module}/${submodule}`)}`, Taxonomy),
 };
