@@ -73,6 +73,19 @@ export function createReportRepository(db: Database) {
       return Number(row?.fte ?? 0);
     },
 
+    /** Σ FTE of each unit's headcount entries of the year (units without any are left out). */
+    async fteByUnit(unitIds: string[], year: number): Promise<Map<string, number>> {
+      if (unitIds.length === 0) return new Map();
+      const rows = await db
+        .select({ unitId: carbonReports.unitId, fte: sql<string | null>`sum((${entries.data}->>'fte')::double precision)` })
+        .from(entries)
+        .innerJoin(reportModules, eq(entries.reportModuleId, reportModules.id))
+        .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+        .where(and(inArray(carbonReports.unitId, unitIds), eq(carbonReports.year, year), eq(reportModules.module, 'headcount')))
+        .groupBy(carbonReports.unitId);
+      return new Map(rows.map((r) => [r.unitId, Number(r.fte ?? 0)]));
+    },
+
     /** Sets a module's status (creating the report when missing) and audits it, in one transaction. */
     async setStatus(where: ReportModuleKey, status: 'validated' | 'in_progress', audit: { actor: { id: string; subject: string }; unitCode: string }): Promise<ModuleSnapshot> {
       return db.transaction(async (tx) => {

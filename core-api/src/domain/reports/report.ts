@@ -38,5 +38,7 @@ export interface ReportStore {
   modules(unitId: string, years?: number[]): Promise<ModuleSnapshot[]>;
   /** Σ FTE of the unit's headcount entries of the year (members and students). */
   fte(unitId: string, year: number): Promise<number>;
+  /** Σ FTE per unit of the year, for many units (the institution's average). */
+  fteByUnit(unitIds: string[], year: number): Promise<Map<string, number>>;
   setStatus(where: ReportModuleKey, status: 'validated' | 'in_progress', audit: { actor: { id: string; subject: string }; unitCode: string }): Promise<ModuleSnapshot>;
 }
