@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createApiClient, createPortalContext, type PortalMountProps } from '@co2/shell-sdk';
 import { fakeFetch, mountRemote, type FakeRoute } from '@co2/shell-sdk/testing';
 import * as lifecycle from '../src/lifecycle.js';
-import { evolutionFixture, provisionalFixture, resultsFixture } from './fixtures.js';
+import { dashboardRoutes, resultsFixture } from './fixtures.js';
 import { unitList } from './support.js';
 
 const base = '/api/v1/units/LAB-CARBON';
@@ -15,12 +15,7 @@ const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 };
-const ok: Record<string, FakeRoute> = {
-  [`GET ${base}`]: { body: carbon },
-  [`GET ${base}/years/2025/results`]: { body: resultsFixture() },
-  [`GET ${base}/years/2025/results?provisional=true`]: { body: provisionalFixture() },
-  [`GET ${base}/results/evolution`]: { body: evolutionFixture },
-};
+const ok: Record<string, FakeRoute> = dashboardRoutes(carbon);
 
 async function mountDashboard(routes: Record<string, FakeRoute>, options: { roles?: string[]; path?: string; locale?: 'en' | 'fr' | 'de' } = {}) {
   const context = createPortalContext({ locale: options.locale ?? 'en', unit: 'LAB-CARBON', year: 2025 });
