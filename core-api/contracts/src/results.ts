@@ -25,6 +25,32 @@ export const ModuleResult = z
 
 const CategoryTonnes = z.object({ category: z.string(), tonnesCo2eq: Tonnes });
 
+/** One factor's part in the total's uncertainty. */
+export const FactorUncertainty = z
+  .object({
+    factorId: z.string().nullable().describe('null: an emission row without a factor'),
+    module: ModuleKey,
+    label: z.string().describe('Submodule and classification of the factor'),
+    source: z.string().nullable(),
+    tonnesCo2eq: Tonnes.describe('Counted emissions computed with this factor'),
+    relativeUncertainty: z.number().describe('0.1 = 10 %'),
+    basis: z.enum(['factor', 'tag']).describe('factor: its own uncertainty; tag: the year’s module uncertainty tag default'),
+    sigmaTonnesCo2eq: Tonnes,
+    varianceShare: z.number().describe('Share of the total variance, 0–1'),
+  })
+  .openapi('FactorUncertainty');
+
+/** The total as a 95 % range (docs/uncertainty.md): σ = √Σ_f (u_f · kg_f)², total ± 1.96 σ. */
+export const UncertaintyRange = z
+  .object({
+    sigmaTonnesCo2eq: Tonnes,
+    halfWidth95TonnesCo2eq: Tonnes,
+    low95TonnesCo2eq: Tonnes,
+    high95TonnesCo2eq: Tonnes,
+    byFactor: z.array(FactorUncertainty).describe('The factors that carry uncertainty, largest share first (at most 20)'),
+  })
+  .openapi('UncertaintyRange');
+
 /** `GET /api/v1/units/{unit}/years/{year}/results` */
 export const Results = z
   .object({
@@ -54,6 +80,7 @@ export const Results = z
       tonnesCo2eq: Tonnes,
       byEmissionType: z.array(z.object({ emissionType: z.string(), tonnesCo2eq: Tonnes })),
     }),
+    uncertainty: UncertaintyRange,
   })
   .openapi('Results');
 export type Results = z.infer<typeof Results>;

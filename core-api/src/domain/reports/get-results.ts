@@ -3,6 +3,7 @@ import type { Principal } from '../identity/principal.js';
 import { toReportingRow } from '../reporting/reporting.js';
 import { institutionAverage } from '../results/benchmark.js';
 import { allowedTonnes, buildGoalTrajectory, type YearTotal } from '../results/trajectory.js';
+import { propagateUncertainty } from '../results/uncertainty.js';
 import { buildEvolution, buildUnitResults } from '../results/unit-results.js';
 import type { Unit, UnitScope } from '../units/unit.js';
 import { resolveYearConfiguration, type YearConfigurationReader } from '../years/year-configuration.js';
@@ -11,7 +12,8 @@ import type { ReportStore } from './report.js';
 
 export interface ResultsDeps {
   resolveLab: ResolveLab;
-  reports: Pick<ReportStore, 'modules' | 'fte'>;
+  reports: Pick<ReportStore, 'modules' | 'fte' | 'emissionsByFactor'>;
+  years: YearConfigurationReader;
 }
 
 /** Results of a year: the year's and the previous year's modules, the year's FTE → the pure results. */
@@ -19,19 +21,27 @@ export function createGetResults(deps: ResultsDeps) {
   return async (principal: Principal, path: ReportPathParams, query: ResultsQuery): Promise<Results> => {
     const unit = await deps.resolveLab(principal, path.unit);
     assertResultsReader(principal, unit);
-    const [modules, totalFte] = await Promise.all([deps.reports.modules(unit.id, [path.year - 1, path.year]), deps.reports.fte(unit.id, path.year)]);
+    const [modules, totalFte, byFactor, stored] = await Promise.all([
+      deps.reports.modules(unit.id, [path.year - 1, path.year]),
+      deps.reports.fte(unit.id, path.year),
+      deps.reports.emissionsByFactor(unit.id, path.year),
+      deps.years.get(path.year),
+    ]);
     const results = buildUnitResults({
       current: modules.filter((m) => m.year === path.year),
       previous: modules.filter((m) => m.year === path.year - 1),
       totalFte,
       provisional: query.provisional === 'true',
     });
-    return { unit: unit.code, year: path.year, ...results };
+    const counted = new Set(results.modules);
+    const config = resolveYearConfiguration(path.year, stored);
+    const uncertainty = propagateUncertainty(results.totalTonnesCo2eq, byFactor.filter((f) => counted.has(f.module)), (m) => config.modules[m]?.uncertainty ?? 'none');
+    return { unit: unit.code, year: path.year, ...results, uncertainty };
   };
 }
 
 /** Validated totals of every year of the lab. */
-export function createGetEvolution(deps: Omit<ResultsDeps, 'reports'> & { reports: Pick<ReportStore, 'modules'> }) {
+export function createGetEvolution(deps: Pick<ResultsDeps, 'resolveLab'> & { reports: Pick<ReportStore, 'modules'> }) {
   return async (principal: Principal, path: { unit: string }): Promise<Evolution> => {
     const unit = await deps.resolveLab(principal, path.unit);
     assertResultsReader(principal, unit);
@@ -90,6 +100,7 @@ export function createGetBenchmark(deps: BenchmarkDeps) {
       labs.map((lab, i) => ({ unitId: lab.id, fullyValidated: rows[i]?.status === 'validated', validatedTonnesCo2eq: rows[i]?.validatedTonnesCo2eq ?? 0, fte: fteByUnit.get(lab.id) ?? 0 })),
     );
     const own = buildUnitResults({ current: modules.filter((m) => m.year === path.year), previous: [], totalFte: fte, provisional: false });
+    // (the benchmark compares validated totals only; the uncertainty range is the results' business)
     const yearTotals = validatedTotals(modules);
     const objective = resolveYearConfiguration(path.year, stored)
       .reductionGoals.map((goal) => ({ goal, reference: yearTotals.find((t) => t.year === goal.referenceYear) }))

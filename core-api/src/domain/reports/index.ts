@@ -12,7 +12,7 @@ export function createReportUseCases(repos: Pick<Repositories, 'units' | 'report
   return {
     getReport: createGetReport({ resolveLab, reports: repos.reports, years: repos.years }),
     setModuleStatus: createSetModuleStatus({ resolveLab, assertYearOpen, reports: repos.reports }),
-    getResults: createGetResults({ resolveLab, reports: repos.reports }),
+    getResults: createGetResults({ resolveLab, reports: repos.reports, years: repos.years }),
     getEvolution: createGetEvolution({ resolveLab, reports: repos.reports }),
     getTrajectory: createGetTrajectory({ resolveLab, reports: repos.reports, years: repos.years }),
     getBenchmark: createGetBenchmark({ resolveLab, reports: repos.reports, years: repos.years, units: repos.units }),
