@@ -37,6 +37,7 @@ describe('the dashboard page', () => {
     expect(remote.text('module-professional-travel-counted')?.trim()).toBe('not counted');
     expect(remote.domElement.querySelector('[data-testid="module-equipment"] a')?.getAttribute('aria-label')).toBe('Open Equipment in the inventory');
     expect(remote.text('dashboard-basis')).toContain('Validated modules only.');
+    expect(remote.text('headline-range')).toContain('±\u00a00.98\u00a0t');
     await remote.unmount();
   });
 

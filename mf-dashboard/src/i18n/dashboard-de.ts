@@ -19,6 +19,13 @@ export const dashboardDe: typeof dashboardEn = {
     roleBody: 'Die Zahlen von {unit} sehen ihre Verantwortlichen und das Reporting-Personal. Fragen Sie die Verantwortlichen Ihrer Einheit danach.',
   },
   headline: {
+    range95: '95-%-Bereich',
+    rangeExplain: 'Unsicherheit {range} (95-%-Bereich): welche Faktoren sie bestimmen',
+    rangeTitle: 'Unsicherheit von {total} ({range})',
+    noRange: 'keine Unsicherheit für diese Faktoren erfasst',
+    relative: 'relative Unsicherheit',
+    sigma: 'Standardunsicherheit {sigma}',
+    basis: { factor: 'Unsicherheit mit dem Faktor angegeben.', tag: 'Keine Unsicherheit beim Faktor: Die Unsicherheitsstufe des Moduls im Jahr gibt sie vor.' },
     label: 'Kennzahlen',
     total: 'Gesamt',
     totalUnit: 't CO₂-Äq.',

@@ -17,6 +17,13 @@ export const dashboardEn = {
     roleBody: 'The figures of {unit} are shown to its principal and to reporting staff. Ask your unit’s principal for them.',
   },
   headline: {
+    range95: '95 % range',
+    rangeExplain: 'Uncertainty {range} (95 % range): which factors drive it',
+    rangeTitle: 'Uncertainty of {total} ({range})',
+    noRange: 'no uncertainty recorded for these factors',
+    relative: 'relative uncertainty',
+    sigma: 'standard uncertainty {sigma}',
+    basis: { factor: 'Uncertainty given with the factor.', tag: 'No uncertainty with the factor: the year’s module uncertainty tag gives it.' },
     label: 'Headline figures',
     total: 'Total',
     totalUnit: 't CO₂-eq',

@@ -19,6 +19,13 @@ export const dashboardFr: typeof dashboardEn = {
     roleBody: 'Les chiffres de {unit} sont montrés à son responsable et au personnel de reporting. Demandez-les au responsable de votre unité.',
   },
   headline: {
+    range95: 'intervalle à 95 %',
+    rangeExplain: 'Incertitude {range} (intervalle à 95 %) : quels facteurs la portent',
+    rangeTitle: 'Incertitude de {total} ({range})',
+    noRange: 'aucune incertitude saisie pour ces facteurs',
+    relative: 'incertitude relative',
+    sigma: 'incertitude type {sigma}',
+    basis: { factor: 'Incertitude fournie avec le facteur.', tag: 'Pas d’incertitude avec le facteur : l’étiquette d’incertitude du module pour l’année la donne.' },
     label: 'Chiffres clés',
     total: 'Total',
     totalUnit: 't CO₂-éq',
