@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { additionalChart, byModuleChart, byScopeChart, chartCsv, compareChart, evolutionChart, itChart, itGroupOf, type ChartLabels } from '../src/features/charts/chart-spec.js';
-import { evolutionFixture, resultsFixture } from './fixtures.js';
+import { additionalChart, benchmarkChart, byModuleChart, byScopeChart, chartCsv, compareChart, evolutionChart, itChart, itGroupOf, trajectoryChart, type ChartLabels } from '../src/features/charts/chart-spec.js';
+import { goalVerdict } from '../src/features/charts/trajectory-view.js';
+import { benchmarkFixture, evolutionFixture, resultsFixture, trajectoryFixture } from './fixtures.js';
 
 const labels: ChartLabels = { module: (m) => `M:${m}`, category: (c) => `C:${c}`, scope: (s) => s, itGroup: (g) => `IT:${g}`, year: String };
 
@@ -13,7 +14,7 @@ describe('chart specs from the results', () => {
       { name: 'C:process_emissions', values: [0, 6] },
     ]);
     expect(spec.stacked).toBe(true);
-    expect(spec.series.flatMap((s) => s.values).reduce((a, b) => a + b, 0)).toBeCloseTo(resultsFixture().totalTonnesCo2eq, 9);
+    expect(spec.series.flatMap((s) => s.values).reduce<number>((a, b) => a + (b ?? 0), 0)).toBeCloseTo(resultsFixture().totalTonnesCo2eq, 9);
   });
 
   it('draws the scopes, the IT groups (cloud types summed), the additional categories and the validated evolution by module', () => {
@@ -52,5 +53,28 @@ describe('chart CSV', () => {
       'process-emissions,0,6',
       '',
     ]);
+  });
+});
+
+describe('trajectory and per-FTE charts', () => {
+  it('puts the path and the validated totals on the same years, null where a year has no figure, and says the verdict with figures', () => {
+    const goal = trajectoryFixture.goals[0]!;
+    const spec = trajectoryChart(goal, 0, { path: 'Path', actual: 'Actual' });
+    expect(spec.categories).toEqual(['2024', '2025', '2026']);
+    expect(spec.series[0]).toEqual({ name: 'Path', values: [15.7, 13.345, 10.99], dashed: true });
+    expect(spec.series[1]).toEqual({ name: 'Actual', values: [15.7, 10.3642, null] });
+    expect(chartCsv(spec, 'Half').split('\r\n')[3]).toBe('2026,10.99,');
+    expect(goalVerdict(goal, 'en')).toEqual({
+      key: 'trajectory.verdict.on_track',
+      params: { referenceYear: 2024, targetYear: 2026, percent: 30, year: 2025, actual: '10.4\u00a0t', allowed: '13.3\u00a0t', gap: '2.98\u00a0t', reference: '15.7\u00a0t', target: '11\u00a0t' },
+    });
+  });
+
+  it('shows the unit, and the institution and the objective only where the API has them, in t per FTE', () => {
+    const names = { unit: 'Unit', institution: 'Institution', objective: 'Objective' };
+    expect(benchmarkChart(benchmarkFixture, 'Per FTE', names)).toMatchObject({ categories: ['Unit', 'Objective'], series: [{ values: [1.5241, 1.9625] }], unit: 'tonnesPerFte' });
+    const full = benchmarkChart({ ...benchmarkFixture, institution: { tonnesCo2eqPerFte: 2.5, labs: 4 } }, 'Per FTE', names);
+    expect(full.categories).toEqual(['Unit', 'Institution', 'Objective']);
+    expect(chartCsv(full, 'Per FTE').split('\r\n')[0]).toBe('Per FTE,Per FTE (t CO2-eq/FTE)');
   });
 });

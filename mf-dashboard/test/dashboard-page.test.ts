@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createApiClient, createPortalContext, type PortalMountProps } from '@co2/shell-sdk';
 import { fakeFetch, mountRemote, type FakeRoute } from '@co2/shell-sdk/testing';
 import * as lifecycle from '../src/lifecycle.js';
-import { evolutionFixture, provisionalFixture, resultsFixture } from './fixtures.js';
+import { dashboardRoutes, resultsFixture } from './fixtures.js';
 import { unitList } from './support.js';
 
 const base = '/api/v1/units/LAB-CARBON';
@@ -15,12 +15,7 @@ const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 };
-const ok: Record<string, FakeRoute> = {
-  [`GET ${base}`]: { body: carbon },
-  [`GET ${base}/years/2025/results`]: { body: resultsFixture() },
-  [`GET ${base}/years/2025/results?provisional=true`]: { body: provisionalFixture() },
-  [`GET ${base}/results/evolution`]: { body: evolutionFixture },
-};
+const ok: Record<string, FakeRoute> = dashboardRoutes(carbon);
 
 async function mountDashboard(routes: Record<string, FakeRoute>, options: { roles?: string[]; path?: string; locale?: 'en' | 'fr' | 'de' } = {}) {
   const context = createPortalContext({ locale: options.locale ?? 'en', unit: 'LAB-CARBON', year: 2025 });
@@ -42,6 +37,7 @@ describe('the dashboard page', () => {
     expect(remote.text('module-professional-travel-counted')?.trim()).toBe('not counted');
     expect(remote.domElement.querySelector('[data-testid="module-equipment"] a')?.getAttribute('aria-label')).toBe('Open Equipment in the inventory');
     expect(remote.text('dashboard-basis')).toContain('Validated modules only.');
+    expect(remote.text('headline-range')).toContain('±\u00a00.98\u00a0t');
     await remote.unmount();
   });
 

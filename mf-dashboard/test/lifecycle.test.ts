@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createApiClient, createPortalContext, type PortalMountProps } from '@co2/shell-sdk';
 import { fakeFetch, mountRemote } from '@co2/shell-sdk/testing';
 import * as lifecycle from '../src/lifecycle.js';
-import { evolutionFixture, provisionalFixture, resultsFixture } from './fixtures.js';
+import { dashboardRoutes } from './fixtures.js';
 import { unitList } from './support.js';
 
 describe('lifecycle (the exposed ./lifecycle module)', () => {
@@ -14,12 +14,7 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
         name: 'mf_dashboard',
         basePath: '/dashboard',
         api: createApiClient({
-          fetch: fakeFetch({
-            'GET /api/v1/units/LAB-CARBON': { body: unitList.units.find((u) => u.code === 'LAB-CARBON') },
-            'GET /api/v1/units/LAB-CARBON/years/2025/results': { body: resultsFixture() },
-            'GET /api/v1/units/LAB-CARBON/years/2025/results?provisional=true': { body: provisionalFixture() },
-            'GET /api/v1/units/LAB-CARBON/results/evolution': { body: evolutionFixture },
-          }),
+          fetch: fakeFetch(dashboardRoutes(unitList.units.find((u) => u.code === 'LAB-CARBON'))),
         }),
         context: createPortalContext({ locale: 'de', unit: 'LAB-CARBON', year: 2025 }),
       },

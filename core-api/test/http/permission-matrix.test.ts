@@ -60,6 +60,8 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     // Results are aggregates: reporting staff read them in their scope, administrators everywhere (read-only).
     { name: 'GET results', method: 'GET', path: async (u) => `${base(u)}/results`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
     { name: 'GET evolution', method: 'GET', path: async (u) => `/api/v1/units/${u}/results/evolution`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
+    { name: 'GET trajectory', method: 'GET', path: async (u) => `${base(u)}/trajectory`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
+    { name: 'GET benchmark', method: 'GET', path: async (u) => `${base(u)}/benchmark`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
     { name: 'GET equipment entries', method: 'GET', path: async (u) => `${base(u)}${it_}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
     { name: 'POST equipment entry', method: 'POST', path: async (u) => `${base(u)}${it_}`, body: { data: laptop }, own: { standard: 403, principal: 201, metier: 403, admin: 403 } },
     { name: 'GET equipment entry', method: 'GET', path: async (u) => `${base(u)}${it_}/${await entryOf(u, 'equipment', 'it', laptop)}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },

@@ -19,6 +19,13 @@ export const dashboardDe: typeof dashboardEn = {
     roleBody: 'Die Zahlen von {unit} sehen ihre Verantwortlichen und das Reporting-Personal. Fragen Sie die Verantwortlichen Ihrer Einheit danach.',
   },
   headline: {
+    range95: '95-%-Bereich',
+    rangeExplain: 'Unsicherheit {range} (95-%-Bereich): welche Faktoren sie bestimmen',
+    rangeTitle: 'Unsicherheit von {total} ({range})',
+    noRange: 'keine Unsicherheit für diese Faktoren erfasst',
+    relative: 'relative Unsicherheit',
+    sigma: 'Standardunsicherheit {sigma}',
+    basis: { factor: 'Unsicherheit mit dem Faktor angegeben.', tag: 'Keine Unsicherheit beim Faktor: Die Unsicherheitsstufe des Moduls im Jahr gibt sie vor.' },
     label: 'Kennzahlen',
     total: 'Gesamt',
     totalUnit: 't CO₂-Äq.',
@@ -70,6 +77,7 @@ export const dashboardDe: typeof dashboardEn = {
     other: 'Andere IT',
   },
   charts: {
+    fte: 'VZÄ',
     heading: 'Diagramme',
     compareByModule: '{first} und {second} nach Modul',
     compareByCategory: '{first} und {second} nach Kategorie',
@@ -91,6 +99,26 @@ export const dashboardDe: typeof dashboardEn = {
     loading: 'Diagramme werden gezeichnet…',
     year: 'Jahr',
     tonnes: 't CO₂-Äq.',
+  },
+  trajectory: {
+    title: 'Pfad zu den Reduktionszielen',
+    none: 'Für {year} ist kein Reduktionsziel festgelegt. Administratoren legen Ziele in der Jahreskonfiguration fest.',
+    goal: '−{percent} % von {referenceYear} bis {targetYear}',
+    path: 'Pfad zum Ziel',
+    actual: 'Validiertes Total',
+    verdict: {
+      on_track: 'Auf Kurs: {actual} im Jahr {year}, der Pfad erlaubt {allowed} ({gap} darunter). Ziel {target} im Jahr {targetYear}.',
+      off_track: 'Nicht auf Kurs: {actual} im Jahr {year}, der Pfad erlaubt {allowed} ({gap} darüber). Ziel {target} im Jahr {targetYear}.',
+      no_reference: 'Kein validiertes Total für das Referenzjahr {referenceYear}: Der Pfad beginnt, sobald dieses Jahr validiert ist.',
+      no_data: 'Noch kein validiertes Jahr nach {referenceYear}: Das Urteil folgt mit dem nächsten validierten Jahr.',
+    },
+  },
+  perFte: {
+    title: 'Pro VZÄ: Einheit, Institution und Ziel',
+    unit: 'Diese Einheit',
+    institution: 'Durchschnitt der Institution',
+    objective: 'Ziel in diesem Jahr',
+    noInstitution: 'Noch kein Durchschnitt der Institution: Er braucht mindestens drei vollständig validierte Labore, damit keines erkennbar ist.',
   },
   print: {
     title: 'Emissionsbericht',

@@ -17,6 +17,13 @@ export const dashboardEn = {
     roleBody: 'The figures of {unit} are shown to its principal and to reporting staff. Ask your unit’s principal for them.',
   },
   headline: {
+    range95: '95 % range',
+    rangeExplain: 'Uncertainty {range} (95 % range): which factors drive it',
+    rangeTitle: 'Uncertainty of {total} ({range})',
+    noRange: 'no uncertainty recorded for these factors',
+    relative: 'relative uncertainty',
+    sigma: 'standard uncertainty {sigma}',
+    basis: { factor: 'Uncertainty given with the factor.', tag: 'No uncertainty with the factor: the year’s module uncertainty tag gives it.' },
     label: 'Headline figures',
     total: 'Total',
     totalUnit: 't CO₂-eq',
@@ -68,6 +75,7 @@ export const dashboardEn = {
     other: 'Other IT',
   },
   charts: {
+    fte: 'FTE',
     heading: 'Charts',
     compareByModule: '{first} and {second} by module',
     compareByCategory: '{first} and {second} by category',
@@ -89,6 +97,26 @@ export const dashboardEn = {
     loading: 'Drawing the charts…',
     year: 'Year',
     tonnes: 't CO₂-eq',
+  },
+  trajectory: {
+    title: 'Trajectory to the reduction goals',
+    none: 'No reduction goal is set for {year}. Administrators set goals in the year configuration.',
+    goal: '−{percent} % from {referenceYear} to {targetYear}',
+    path: 'Path to the goal',
+    actual: 'Validated total',
+    verdict: {
+      on_track: 'On track: {actual} in {year}, the path allows {allowed} ({gap} below it). Target {target} in {targetYear}.',
+      off_track: 'Not on track: {actual} in {year}, the path allows {allowed} ({gap} above it). Target {target} in {targetYear}.',
+      no_reference: 'No validated total for the reference year {referenceYear}: the path starts once that year is validated.',
+      no_data: 'No validated year after {referenceYear} yet: the verdict comes with the next validated year.',
+    },
+  },
+  perFte: {
+    title: 'Per FTE: unit, institution and objective',
+    unit: 'This unit',
+    institution: 'Institution average',
+    objective: 'Objective this year',
+    noInstitution: 'No institution average yet: it needs at least three fully validated labs, so that no lab can be identified.',
   },
   print: {
     title: 'Emissions report',

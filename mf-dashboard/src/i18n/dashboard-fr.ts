@@ -19,6 +19,13 @@ export const dashboardFr: typeof dashboardEn = {
     roleBody: 'Les chiffres de {unit} sont montrés à son responsable et au personnel de reporting. Demandez-les au responsable de votre unité.',
   },
   headline: {
+    range95: 'intervalle à 95 %',
+    rangeExplain: 'Incertitude {range} (intervalle à 95 %) : quels facteurs la portent',
+    rangeTitle: 'Incertitude de {total} ({range})',
+    noRange: 'aucune incertitude saisie pour ces facteurs',
+    relative: 'incertitude relative',
+    sigma: 'incertitude type {sigma}',
+    basis: { factor: 'Incertitude fournie avec le facteur.', tag: 'Pas d’incertitude avec le facteur : l’étiquette d’incertitude du module pour l’année la donne.' },
     label: 'Chiffres clés',
     total: 'Total',
     totalUnit: 't CO₂-éq',
@@ -70,6 +77,7 @@ export const dashboardFr: typeof dashboardEn = {
     other: 'Autre informatique',
   },
   charts: {
+    fte: 'EPT',
     heading: 'Graphiques',
     compareByModule: '{first} et {second} par module',
     compareByCategory: '{first} et {second} par catégorie',
@@ -91,6 +99,26 @@ export const dashboardFr: typeof dashboardEn = {
     loading: 'Dessin des graphiques…',
     year: 'Année',
     tonnes: 't CO₂-éq',
+  },
+  trajectory: {
+    title: 'Trajectoire vers les objectifs de réduction',
+    none: 'Aucun objectif de réduction n’est fixé pour {year}. Les administrateurs les fixent dans la configuration de l’année.',
+    goal: '−{percent} % de {referenceYear} à {targetYear}',
+    path: 'Trajectoire vers l’objectif',
+    actual: 'Total validé',
+    verdict: {
+      on_track: 'En bonne voie : {actual} en {year}, la trajectoire permet {allowed} ({gap} en dessous). Objectif {target} en {targetYear}.',
+      off_track: 'Pas en bonne voie : {actual} en {year}, la trajectoire permet {allowed} ({gap} au-dessus). Objectif {target} en {targetYear}.',
+      no_reference: 'Pas de total validé pour l’année de référence {referenceYear} : la trajectoire commence dès que cette année est validée.',
+      no_data: 'Pas encore d’année validée après {referenceYear} : le verdict viendra avec la prochaine année validée.',
+    },
+  },
+  perFte: {
+    title: 'Par EPT : unité, institution et objectif',
+    unit: 'Cette unité',
+    institution: 'Moyenne de l’institution',
+    objective: 'Objectif de l’année',
+    noInstitution: 'Pas encore de moyenne de l’institution : il faut au moins trois laboratoires entièrement validés, pour qu’aucun ne soit identifiable.',
   },
   print: {
     title: 'Rapport d’émissions',

@@ -1,5 +1,5 @@
 import { ModuleStatusPathParams, Report, ReportModule, ReportPathParams, SetModuleStatusBody } from '../reports.js';
-import { Evolution, EvolutionPathParams, Results, ResultsPathParams, ResultsQuery } from '../results.js';
+import { Benchmark, Evolution, EvolutionPathParams, Results, ResultsPathParams, ResultsQuery, Trajectory } from '../results.js';
 import { defineRoute } from './route.js';
 
 const tags = ['reports'];
@@ -50,4 +50,28 @@ export const getEvolution = defineRoute({
   request: { params: EvolutionPathParams },
   errors: [403, 404],
   response: { status: 200, description: 'Validated totals per year, oldest first', schema: Evolution },
+});
+
+export const getTrajectory = defineRoute({
+  operationId: 'getTrajectory',
+  method: 'get',
+  path: '/api/v1/units/{unit}/years/{year}/trajectory',
+  auth: 'user',
+  summary: 'The lab against each reduction goal of the year configuration: the straight path from the reference year’s validated total to the target, the validated totals on it, and a verdict (on track or not). Same readers as the results.',
+  tags,
+  request: { params: ResultsPathParams },
+  errors: [403, 404],
+  response: { status: 200, description: 'One trajectory per goal', schema: Trajectory },
+});
+
+export const getBenchmark = defineRoute({
+  operationId: 'getBenchmark',
+  method: 'get',
+  path: '/api/v1/units/{unit}/years/{year}/benchmark',
+  auth: 'user',
+  summary: 'The lab’s validated t CO2-eq per FTE beside the institution’s average over fully validated labs (no lab identifiable: null under three labs) and the objective of its trajectory. Same readers as the results.',
+  tags,
+  request: { params: ResultsPathParams },
+  errors: [403, 404],
+  response: { status: 200, description: 'Per FTE, the institution and the objective', schema: Benchmark },
 });

@@ -52,7 +52,7 @@ const sortedTonnes = <K extends string>(bucket: Record<string, number>, key: K) 
  * provisional), additional categories (commuting, food, waste, embodied energy) beside the totals, the IT focus,
  * and the change against the previous year counted the same way.
  */
-export function buildUnitResults(input: ResultsInput): Omit<Results, 'unit' | 'year'> {
+export function buildUnitResults(input: ResultsInput): Omit<Results, 'unit' | 'year' | 'uncertainty'> {
   const current = input.current.filter((m) => counts(m, input.provisional));
   const previous = input.previous.filter((m) => counts(m, input.provisional));
   const now = split(current);

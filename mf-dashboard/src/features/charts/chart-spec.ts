@@ -1,22 +1,26 @@
 // Pure chart view-models: what each dashboard chart draws, built from the results contracts. The same spec feeds
 // ECharts, the table beside each chart and its CSV download, so the three always agree.
-import type { Evolution, ModuleKey, Results } from '@co2/contracts';
+import type { Benchmark, Evolution, GoalTrajectory, ModuleKey, Results } from '@co2/contracts';
 import { MODULE_KEYS } from '../results/dashboard-view.js';
 
 export interface ChartSeries {
   name: string;
-  /** t CO₂-eq, one per category of the chart. */
-  values: number[];
+  /** One per category of the chart, in the chart's unit; null where there is no figure (a year without validated total). */
+  values: (number | null)[];
+  /** Line series only: dashed (a path to follow, not a measure). */
+  dashed?: boolean;
 }
 
 export interface ChartSpec {
   /** Stable id: test id and download file name. */
   id: string;
   title: string;
-  kind: 'bar' | 'pie';
+  kind: 'bar' | 'pie' | 'line';
   categories: string[];
   series: ChartSeries[];
   stacked: boolean;
+  /** What the values measure (default t CO₂-eq). */
+  unit?: 'tonnes' | 'tonnesPerFte';
 }
 
 export interface ChartLabels {
@@ -122,7 +126,36 @@ const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g
  * full precision (a file for spreadsheets and scripts, not a display), with a header naming the unit.
  */
 export function chartCsv(spec: ChartSpec, labelHeader: string): string {
-  const header = [labelHeader, ...spec.series.map((s) => `${s.name} (t CO2-eq)`)];
-  const rows = spec.categories.map((category, i) => [category, ...spec.series.map((s) => String(s.values[i] ?? 0))]);
+  const unit = spec.unit === 'tonnesPerFte' ? 't CO2-eq/FTE' : 't CO2-eq';
+  const header = [labelHeader, ...spec.series.map((s) => `${s.name} (${unit})`)];
+  const rows = spec.categories.map((category, i) => [category, ...spec.series.map((s) => { const v = s.values[i]; return v === null || v === undefined ? '' : String(v); })]);
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** One goal's trajectory: the straight path (dashed) and the validated totals, per year. */
+export function trajectoryChart(goal: GoalTrajectory, index: number, names: { path: string; actual: string }): ChartSpec {
+  const years = [...new Set([...goal.path, ...goal.actual].map((p) => p.year))].sort((a, b) => a - b);
+  const at = (points: { year: number; tonnesCo2eq: number }[], year: number) => points.find((p) => p.year === year)?.tonnesCo2eq ?? null;
+  return {
+    id: `chart-trajectory-${index}`,
+    title: goal.label,
+    kind: 'line',
+    categories: years.map(String),
+    series: [
+      { name: names.path, values: years.map((y) => at(goal.path, y)), dashed: true },
+      { name: names.actual, values: years.map((y) => at(goal.actual, y)) },
+    ],
+    stacked: false,
+  };
+}
+
+/** t per FTE: the unit, the institution's average (when there is one) and the trajectory's objective (when there is one). */
+export function benchmarkChart(benchmark: Benchmark, title: string, names: { unit: string; institution: string; objective: string }): ChartSpec {
+  const bars: [string, number | null][] = [
+    [names.unit, benchmark.tonnesCo2eqPerFte],
+    [names.institution, benchmark.institution?.tonnesCo2eqPerFte ?? null],
+    [names.objective, benchmark.objectiveTonnesCo2eqPerFte],
+  ];
+  const shown = bars.filter((b): b is [string, number] => b[1] !== null);
+  return { id: 'chart-per-fte', title, kind: 'bar', categories: shown.map(([n]) => n), series: [{ name: title, values: shown.map(([, v]) => v) }], stacked: false, unit: 'tonnesPerFte' };
 }

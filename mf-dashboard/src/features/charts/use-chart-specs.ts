@@ -1,7 +1,7 @@
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { Evolution, ModuleKey, Results } from '@co2/contracts';
-import { additionalChart, byModuleChart, byScopeChart, evolutionChart, itChart, type ChartLabels } from './chart-spec.js';
+import type { Benchmark, Evolution, ModuleKey, Results } from '@co2/contracts';
+import { additionalChart, benchmarkChart, byModuleChart, byScopeChart, evolutionChart, itChart, type ChartLabels } from './chart-spec.js';
 
 /** The localized chart labels (modules, categories, scopes, IT groups). */
 export function useChartLabels() {
@@ -16,7 +16,7 @@ export function useChartLabels() {
 }
 
 /** The dashboard's standing charts for results and the evolution, with localized titles. */
-export function useChartSpecs(results: Ref<Results>, evolution: Ref<Evolution>) {
+export function useChartSpecs(results: Ref<Results>, evolution: Ref<Evolution>, benchmark: Ref<Benchmark>) {
   const { t } = useI18n();
   const labels = useChartLabels();
   const specs = computed(() => ({
@@ -25,6 +25,7 @@ export function useChartSpecs(results: Ref<Results>, evolution: Ref<Evolution>) 
     it: itChart(results.value, t('charts.it'), labels.value),
     evolution: evolutionChart(evolution.value, t('charts.evolution'), labels.value),
     additional: additionalChart(results.value, t('charts.additional'), labels.value),
+    perFte: benchmarkChart(benchmark.value, t('perFte.title'), { unit: t('perFte.unit'), institution: t('perFte.institution'), objective: t('perFte.objective') }),
   }));
   return { labels, specs };
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Evolution, Results, Unit } from '@co2/contracts';
+import type { Benchmark, Evolution, Results, Trajectory, Unit } from '@co2/contracts';
 import { settle, type ApiClient, type LoadState } from '@co2/shell-sdk';
 import { resultsApi } from './results-api.js';
 
@@ -10,6 +10,8 @@ export interface DashboardData {
   validated: Results;
   provisional: Results;
   evolution: Evolution;
+  trajectory: Trajectory;
+  benchmark: Benchmark;
 }
 
 /** The dashboard's data, cached per unit and year (the address selects; the store keeps what it selected). */
@@ -23,13 +25,15 @@ export const useDashboardStore = defineStore('dashboard', () => {
     loadedFor = key;
     state.value = { status: 'loading' };
     const next = await settle(async () => {
-      const [unitDetail, validated, provisional, evolution] = await Promise.all([
+      const [unitDetail, validated, provisional, evolution, trajectory, benchmark] = await Promise.all([
         resultsApi.unit(api, unit),
         resultsApi.results(api, unit, year, false),
         resultsApi.results(api, unit, year, true),
         resultsApi.evolution(api, unit),
+        resultsApi.trajectory(api, unit, year),
+        resultsApi.benchmark(api, unit, year),
       ]);
-      return { unit: unitDetail, validated, provisional, evolution };
+      return { unit: unitDetail, validated, provisional, evolution, trajectory, benchmark };
     });
     if (loadedFor === key) state.value = next; // a newer unit or year wins over a slow answer
   }

@@ -2,6 +2,7 @@
 import { MODULES, type ModuleKey, type ModuleStatus, type Results } from '@co2/contracts';
 import { parseRoleClaims } from '@co2/shell-sdk';
 import { formatNumber, formatPercent, formatTonnes } from '@co2/ui/format';
+import type { ExplainItem } from '@co2/ui';
 
 export const MODULE_KEYS = Object.keys(MODULES) as ModuleKey[];
 
@@ -31,6 +32,8 @@ export function optionsQuery(options: DashboardOptions): Record<string, string> 
 
 export interface HeadlineFigures {
   total: string;
+  /** Half the 95 % range (`± 0.98 t`), null when no factor carries any uncertainty. */
+  range: string | null;
   perFte: string | null;
   change: string | null;
   previousYear: number;
@@ -41,6 +44,7 @@ export interface HeadlineFigures {
 export function headlineFigures(results: Results, locale: string): HeadlineFigures {
   return {
     total: formatTonnes(results.totalTonnesCo2eq, locale),
+    range: results.uncertainty.halfWidth95TonnesCo2eq > 0 ? `±\u00a0${formatTonnes(results.uncertainty.halfWidth95TonnesCo2eq, locale)}` : null,
     perFte: results.tonnesCo2eqPerFte === null ? null : formatTonnes(results.tonnesCo2eqPerFte, locale),
     change: results.changePercent === null ? null : formatPercent(results.changePercent / 100, locale, { signed: true }),
     previousYear: results.year - 1,
@@ -81,4 +85,17 @@ export function statusesOf(provisional: Results): Partial<Record<ModuleKey, Modu
 /** Whether the user is a principal of the unit (the inventory links are theirs; others read the figures only). */
 export function isPrincipalOf(roles: readonly string[], unit: string | null): boolean {
   return unit !== null && parseRoleClaims(roles).some((g) => g.role === 'user.principal' && g.scope.kind === 'unit' && g.scope.unitCode === unit);
+}
+
+/** The factors behind the total's uncertainty as explain-drawer items: tonnes, the factor and its uncertainty, its share. */
+export function uncertaintyItems(results: Results, labels: { module: (m: ModuleKey) => string; relative: string; basis: (b: 'factor' | 'tag') => string; sigma: (t: string) => string }, locale: string): ExplainItem[] {
+  return results.uncertainty.byFactor.map((f, i) => ({
+    id: f.factorId ?? `row-${i}`,
+    label: `${labels.module(f.module)}: ${f.label}`,
+    kgCo2eq: f.tonnesCo2eq * 1000,
+    inputs: [],
+    factor: { id: f.factorId, label: f.label, ...(f.source ? { source: f.source } : {}), values: [{ value: Number((f.relativeUncertainty * 100).toFixed(2)), unit: '%', label: labels.relative }] },
+    extra: [labels.basis(f.basis), labels.sigma(formatTonnes(f.sigmaTonnesCo2eq, locale))],
+    uncertaintyShare: f.varianceShare,
+  }));
 }
