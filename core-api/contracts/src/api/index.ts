@@ -1,7 +1,7 @@
 import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
-import { listAudit } from './audit.routes.js';
+import { listAudit, verifyAudit } from './audit.routes.js';
 import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { locationDistance, searchLocations } from './locations.routes.js';
@@ -19,7 +19,7 @@ export { getEvolution, getReport, getResults, setModuleStatus } from './reports.
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
-export { listAudit } from './audit.routes.js';
+export { listAudit, verifyAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
@@ -56,6 +56,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   searchLocations,
   locationDistance,
   listAudit,
+  verifyAudit,
   getImportCatalogue,
   getImportTemplate,
   createImport,
