@@ -1,5 +1,8 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
+import { auditDe } from './audit-de.js';
+import { auditEn } from './audit-en.js';
+import { auditFr } from './audit-fr.js';
 import { factorsDe } from './factors-de.js';
 import { factorsEn } from './factors-en.js';
 import { factorsFr } from './factors-fr.js';
@@ -22,6 +25,7 @@ export const messages = withUiMessages({
     factors: factorsEn,
     years: yearsEn,
     reporting: reportingEn,
+    audit: auditEn,
     imports: importsEn,
     units: {
       title: 'Units',
@@ -40,6 +44,7 @@ export const messages = withUiMessages({
     factors: factorsFr,
     years: yearsFr,
     reporting: reportingFr,
+    audit: auditFr,
     imports: importsFr,
     units: {
       title: 'Unités',
@@ -58,6 +63,7 @@ export const messages = withUiMessages({
     factors: factorsDe,
     years: yearsDe,
     reporting: reportingDe,
+    audit: auditDe,
     imports: importsDe,
     units: {
       title: 'Einheiten',
