@@ -50,7 +50,6 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/backoffice/years/2025?year=2025', ready: 'year-goals' },
     { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
     { path: '/backoffice/audit?year=2025', ready: 'audit-open' },
-    { path: '/backoffice/audit?year=2025&record=1', ready: 'audit-diff' },
   ],
 };
 

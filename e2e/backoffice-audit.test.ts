@@ -3,6 +3,7 @@
 import { AuditPage, AuditVerification, FactorPage } from '@co2/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { apiGet, apiSend } from './support/backoffice.js';
 import { launchBrowser } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
@@ -35,13 +36,14 @@ describe('audit log as an administrator', () => {
     await page.getByTestId('audit-table').waitFor();
     const api = await apiGet(admin, portalUrl, `/api/v1/audit?entityType=factor&action=factor.update&entityId=${factor.id}`, (v) => AuditPage.parse(v));
     const record = api.items[0]!;
-    await page.getByRole('button', { name: `Show record ${record.seq}` }).click();
+    await page.getByRole('button', { name: `factor.update — show record ${record.seq}` }).click();
     await page.waitForURL(new RegExp(`record=${record.seq}`));
     const diff = page.getByTestId('audit-diff');
     await diff.waitFor();
     const changedRow = diff.getByTestId('audit-diff-changed').filter({ hasText: `values.${key}` });
     await expect(changedRow.innerText()).resolves.toContain(String(value));
     await expect(changedRow.innerText()).resolves.toContain(String(changed));
+    expect(await seriousViolations(page)).toEqual([]);
     // The open record is in the address: a reload shows it again; closing removes it.
     await page.reload();
     await page.getByTestId('audit-record').waitFor();

@@ -5,7 +5,7 @@ export const auditDe: typeof auditEn = {
   intro: 'Jeder Schreibvorgang, der Reihe nach, durch Hashes verkettet: wer was wann geändert hat, vorher und nachher.',
   tableTitle: 'Einträge, neueste zuerst',
   system: 'System',
-  open: 'Eintrag {seq} anzeigen',
+  open: '{action} — Eintrag {seq} anzeigen',
   close: 'Schließen',
   diff: 'Vorher und nachher',
   field: 'Feld',

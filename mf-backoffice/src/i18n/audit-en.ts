@@ -3,7 +3,7 @@ export const auditEn = {
   intro: 'Every write, in order, chained by hashes: who changed what, when, before and after.',
   tableTitle: 'Records, newest first',
   system: 'system',
-  open: 'Show record {seq}',
+  open: '{action} — show record {seq}',
   close: 'Close',
   diff: 'Before and after',
   field: 'Field',

@@ -5,7 +5,7 @@ export const auditFr: typeof auditEn = {
   intro: 'Chaque écriture, dans l’ordre, chaînée par des empreintes : qui a changé quoi, quand, avant et après.',
   tableTitle: 'Enregistrements, les plus récents d’abord',
   system: 'système',
-  open: 'Afficher l’enregistrement {seq}',
+  open: '{action} — afficher l’enregistrement {seq}',
   close: 'Fermer',
   diff: 'Avant et après',
   field: 'Champ',
