@@ -11,7 +11,7 @@ export { CreateEntryBody, DeletedEntry, Emission, EntriesPathParams, Entry, Entr
 export type * from './entries.js';
 export { ErrorBody, ErrorDetail } from './errors.js';
 export type * from './errors.js';
-export { CreateFactorBody, Factor, FactorPage, FactorPathParams, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKeyParam, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from './factors.js';
+export { CreateFactorBody, Factor, FactorPage, FactorPathParams, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKeyParam, Taxonomy, TaxonomyPathParams, UpdateFactorBody, factorFormContract } from './factors.js';
 export type * from './factors.js';
 export { formJsonSchema } from './forms.js';
 export type * from './forms.js';
