@@ -4,7 +4,7 @@ import { createClaimsRoleProvider, type RoleProvider } from './auth/role-provide
 import { createOidcTokenVerifier, type TokenVerifier } from './auth/token-verifier.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createListAudit } from './domain/audit/list-audit.js';
+import { createListAudit, createVerifyAudit } from './domain/audit/list-audit.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createEntryUseCases } from './domain/entries/index.js';
 import { createFactorUseCases } from './domain/factors/factor-use-cases.js';
@@ -99,7 +99,7 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       exportReportingJson: createExportReportingJson({ units: repos.units, reports: repos.reports }),
     }),
     ...factorRoutes(createFactorUseCases({ factors: repos.factors, recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }) })),
-    ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
+    ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }), verifyAudit: createVerifyAudit({ audit: repos.audit, clock: adapters.clock ?? systemClock }) }),
     ...importRoutes({
       startImport: createStartImport({
         db,

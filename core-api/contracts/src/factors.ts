@@ -94,3 +94,28 @@ export const Taxonomy = z
   })
   .openapi('Taxonomy');
 export type Taxonomy = z.infer<typeof Taxonomy>;
+
+/** The keys of a factor as its edit form shows them (those of the factor itself, or of a sample of its submodule). */
+export interface FactorFormShape {
+  classificationKeys: string[];
+  valueKeys: string[];
+  /** Each value's current type is kept: numbers stay numbers, texts texts. */
+  sample: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The edit form's contract of one factor (`UiContractForm`): each classification key as text (`c__<key>`), each value
+ * typed like the factor's own (`v__<key>`), unit and source; the same limits as `CreateFactorBody`.
+ */
+export function factorFormContract(shape: FactorFormShape) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const key of shape.classificationKeys) fields[`c__${key}`] = z.string().trim().max(500).optional();
+  for (const key of shape.valueKeys) {
+    const value = shape.sample[key] ?? null;
+    fields[`v__${key}`] =
+      typeof value === 'number' ? z.number().finite() : typeof value === 'boolean' ? z.boolean() : typeof value === 'string' ? z.string().max(500) : z.number().finite().nullable().optional();
+  }
+  fields.unit = z.string().trim().max(64).optional();
+  fields.source = z.string().trim().max(2000).optional();
+  return z.object(fields);
+}

@@ -1,5 +1,8 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
+import { auditDe } from './audit-de.js';
+import { auditEn } from './audit-en.js';
+import { auditFr } from './audit-fr.js';
 import { factorsDe } from './factors-de.js';
 import { factorsEn } from './factors-en.js';
 import { factorsFr } from './factors-fr.js';
@@ -25,6 +28,7 @@ export const messages = withUiMessages({
     factors: factorsEn,
     years: yearsEn,
     reporting: reportingEn,
+    audit: auditEn,
     imports: importsEn,
     portal: portalEn,
     units: {
@@ -44,6 +48,7 @@ export const messages = withUiMessages({
     factors: factorsFr,
     years: yearsFr,
     reporting: reportingFr,
+    audit: auditFr,
     imports: importsFr,
     portal: portalFr,
     units: {
@@ -63,6 +68,7 @@ export const messages = withUiMessages({
     factors: factorsDe,
     years: yearsDe,
     reporting: reportingDe,
+    audit: auditDe,
     imports: importsDe,
     portal: portalDe,
     units: {

@@ -9,7 +9,7 @@ export const reportingDe: typeof reportingEn = {
   status: { validated: 'Validiert', inProgress: 'In Bearbeitung', notStarted: 'Nicht begonnen' },
   validatedTonnes: 'Validierter Fußabdruck',
   completion: '{validated} von {labs} Laboren validiert',
-  openDashboard: 'Dashboard von {unit} öffnen',
+  openDashboard: '{code} — Dashboard von {unit} öffnen',
   emptyTitle: 'Kein Labor passt',
   emptyBody: 'Ändern oder löschen Sie die Filter; Labore außerhalb Ihres Bereichs werden nie aufgeführt.',
   filter: { label: 'Labore filtern', search: 'Labor suchen (Code oder Name)', affiliation: 'Zugehörigkeit', status: 'Berichtsstatus', module: 'Modul', moduleStatus: 'Modulstatus', clear: 'Filter zurücksetzen' },

@@ -7,7 +7,7 @@ export const reportingEn = {
   status: { validated: 'Validated', inProgress: 'In progress', notStarted: 'Not started' },
   validatedTonnes: 'Validated footprint',
   completion: '{validated} of {labs} labs validated',
-  openDashboard: 'Open the dashboard of {unit}',
+  openDashboard: '{code} — open the dashboard of {unit}',
   emptyTitle: 'No lab matches',
   emptyBody: 'Change or clear the filters; labs outside your scope are never listed.',
   filter: { label: 'Filter labs', search: 'Search a lab (code or name)', affiliation: 'Affiliation', status: 'Report status', module: 'Module', moduleStatus: 'Module status', clear: 'Clear filters' },

@@ -9,7 +9,7 @@ export const reportingFr: typeof reportingEn = {
   status: { validated: 'Validé', inProgress: 'En cours', notStarted: 'Non commencé' },
   validatedTonnes: 'Empreinte validée',
   completion: '{validated} laboratoires validés sur {labs}',
-  openDashboard: 'Ouvrir le tableau de bord de {unit}',
+  openDashboard: '{code} — ouvrir le tableau de bord de {unit}',
   emptyTitle: 'Aucun laboratoire ne correspond',
   emptyBody: 'Modifiez ou effacez les filtres ; les laboratoires hors de votre périmètre ne sont jamais listés.',
   filter: { label: 'Filtrer les laboratoires', search: 'Chercher un laboratoire (code ou nom)', affiliation: 'Affiliation', status: 'Statut du rapport', module: 'Module', moduleStatus: 'Statut du module', clear: 'Effacer les filtres' },

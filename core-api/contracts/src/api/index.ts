@@ -1,7 +1,7 @@
 import { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
-import { listAudit } from './audit.routes.js';
+import { listAudit, verifyAudit } from './audit.routes.js';
 import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
@@ -19,7 +19,7 @@ export { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setMo
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
-export { listAudit } from './audit.routes.js';
+export { listAudit, verifyAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
@@ -61,6 +61,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   locationDistance,
   listBuildingRooms,
   listAudit,
+  verifyAudit,
   getImportCatalogue,
   getImportTemplate,
   createImport,

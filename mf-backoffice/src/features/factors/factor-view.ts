@@ -1,7 +1,6 @@
 // Pure view-model functions of the factors pages: labels, the list's address state, the edit form's schema built
 // from a factor's own value keys, the body sent back, and the history's before/after differences.
-import { SUBMODULE_KEYS, type AuditRecord, type Factor, type SubmoduleKey } from '@co2/contracts';
-import { z } from '@co2/contracts/zod';
+import { factorFormContract, SUBMODULE_KEYS, type AuditRecord, type Factor, type FactorFormShape, type SubmoduleKey } from '@co2/contracts';
 import type { ServerTableDefaults } from '@co2/ui';
 
 export type FactorFilterName = 'submodule' | 'q';
@@ -31,38 +30,15 @@ export function pairsText(record: Record<string, Scalar>, format: (value: Scalar
   return pairs.length ? pairs.map(([k, v]) => `${k}: ${format(v)}`).join(' · ') : '—';
 }
 
-/** A value field of the form keeps the type the factor has: numbers stay numbers, texts texts. */
-function valueSchema(value: Scalar) {
-  if (typeof value === 'number') return z.number().finite();
-  if (typeof value === 'boolean') return z.boolean();
-  if (typeof value === 'string') return z.string().max(500);
-  return z.number().finite().nullable().optional();
-}
-
-export interface FactorFormShape {
-  classificationKeys: string[];
-  valueKeys: string[];
-  /** A template of value types (an existing factor of the submodule). */
-  sample: Record<string, Scalar>;
-}
+export type { FactorFormShape };
 
 /** The keys of a factor (or of a sample factor of the submodule, for a new one). */
 export function formShapeOf(factor: Pick<Factor, 'classification' | 'values'>): FactorFormShape {
   return { classificationKeys: Object.keys(factor.classification), valueKeys: Object.keys(factor.values), sample: factor.values };
 }
 
-/**
- * The edit form's contract: each classification key (text), each value key (typed like the factor's value), unit
- * and source. Classification keys are prefixed `c__`, value keys `v__`, so a key never collides with unit or source.
- */
-export function factorFormSchema(shape: FactorFormShape) {
-  const fields: Record<string, z.ZodType> = {};
-  for (const key of shape.classificationKeys) fields[`c__${key}`] = z.string().trim().max(500).optional();
-  for (const key of shape.valueKeys) fields[`v__${key}`] = valueSchema(shape.sample[key] ?? null);
-  fields.unit = z.string().trim().max(64).optional();
-  fields.source = z.string().trim().max(2000).optional();
-  return z.object(fields);
-}
+/** The edit form's contract (owned by the contracts: the same zod as the rest of the portal). */
+export const factorFormSchema = factorFormContract;
 
 /** The form's model of a factor. */
 export function factorFormModel(factor: Pick<Factor, 'classification' | 'values' | 'unit' | 'source'>): Record<string, unknown> {
