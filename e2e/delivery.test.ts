@@ -1,14 +1,15 @@
 // Independent delivery with the portal running (issue 15): the travel team builds a new version with a visible
 // change, publishes it with the publish token an administrator created on /backoffice/portal, the administrator
 // promotes it → the next page load shows it, the other remotes' entries are byte-for-byte unchanged, a member
-// who had the old version open is offered a reload; roll back → the old version on the next load; a revoked token
-// is refused. No shell rebuild, no BFF or core-api restart. (Canary buckets and the other refusals: bff/test/http/delivery.test.ts.)
+// who had the old version open is offered a reload; roll back → the old version on the next load; a build against
+// another sdk major, an entry that does not load and a revoked token are refused. No shell rebuild, no BFF or core-api restart. (Canary buckets and the other refusals: bff/test/http/delivery.test.ts.)
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { RemoteRegistry } from '@co2/contracts';
+import { ARTIFACT_FILE, artifactManifest } from '@co2/shell-sdk/artifact';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
@@ -140,6 +141,25 @@ describe('independent delivery of mf-travel', () => {
     await member.getByTestId('travel-page').waitFor();
     expect(await member.getByTestId('remote-variant').count()).toBe(0);
     expect((await registry(memberContext)).get('mf_travel')?.entry).toBe('/remotes/travel/remoteEntry.js');
+  });
+
+  it('when a build was made against another sdk major, or its entry does not load, then publishing is refused with a clear message', { timeout: 60_000 }, async () => {
+    const variant = (name: string, change: (dir: string) => void): string => {
+      const dir = path.join(workDir, name);
+      cpSync(dist(), dir, { recursive: true });
+      change(dir);
+      // Stamped again as the build would (the CLI checks the checksum before sending anything).
+      const manifest = artifactManifest({ dir, root: path.join(ROOT, 'mf-travel'), name: 'mf_travel', version: `0.1.2-${name}` });
+      if (name === 'sdk') manifest.builtAgainst['@co2/shell-sdk'] = '1.0.0';
+      writeFileSync(path.join(dir, ARTIFACT_FILE), JSON.stringify(manifest));
+      return dir;
+    };
+    const sdk = variant('sdk', () => undefined);
+    await expect(publish(sdk, token)).rejects.toMatchObject({ stderr: expect.stringMatching(/built against @co2\/shell-sdk 1\.0\.0; this portal runs 0\.1\.\d+ \(needs 0\.1\.x\)/) });
+    const broken = variant('broken', (dir) => writeFileSync(path.join(dir, 'remoteEntry.js'), 'export const lifecycle = ;'));
+    await expect(publish(broken, token)).rejects.toMatchObject({ stderr: expect.stringContaining('remoteEntry.js does not load: SyntaxError') });
+    await openPortalPage();
+    expect(await admin.getByTestId('portal-version-0.1.2-sdk').count()).toBe(0);
   });
 
   it('when the token is revoked, then publishing with it is refused with a clear message', { timeout: 60_000 }, async () => {
