@@ -1,14 +1,15 @@
 // Independent delivery with the portal running (issue 15): the travel team builds a new version with a visible
 // change, publishes it with the publish token an administrator created on /backoffice/portal, the administrator
 // promotes it → the next page load shows it, the other remotes' entries are byte-for-byte unchanged, a member
-// who had the old version open is offered a reload; roll back → the old version on the next load; a revoked token
-// is refused. No shell rebuild, no BFF or core-api restart. (Canary buckets and the other refusals: bff/test/http/delivery.test.ts.)
+// who had the old version open is offered a reload; roll back → the old version on the next load; a build against
+// another sdk major, an entry that does not load and a revoked token are refused. No shell rebuild, no BFF or core-api restart. (Canary buckets and the other refusals: bff/test/http/delivery.test.ts.)
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { RemoteRegistry } from '@co2/contracts';
+import { ARTIFACT_FILE, artifactManifest } from '@co2/shell-sdk/artifact';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
@@ -74,6 +75,16 @@ async function confirmDialog(): Promise<void> {
 describe('independent delivery of mf-travel', () => {
   let token = '';
   const dist = () => path.join(workDir, 'dist');
+  /** The published build, changed and stamped again as a build would (the CLI checks the checksum before sending). */
+  const variant = (name: string, change: (dir: string) => void): string => {
+    const dir = path.join(workDir, name);
+    cpSync(dist(), dir, { recursive: true });
+    change(dir);
+    const manifest = artifactManifest({ dir, root: path.join(ROOT, 'mf-travel'), name: 'mf_travel', version: `0.1.2-${name}` });
+    if (name === 'sdk') manifest.builtAgainst['@co2/shell-sdk'] = '1.0.0';
+    writeFileSync(path.join(dir, ARTIFACT_FILE), JSON.stringify(manifest));
+    return dir;
+  };
 
   it('when the administrator creates a publish token and the team publishes a new build, then it is listed but nobody gets it yet', { timeout: 240_000 }, async () => {
     await openPortalPage();
@@ -140,6 +151,43 @@ describe('independent delivery of mf-travel', () => {
     await member.getByTestId('travel-page').waitFor();
     expect(await member.getByTestId('remote-variant').count()).toBe(0);
     expect((await registry(memberContext)).get('mf_travel')?.entry).toBe('/remotes/travel/remoteEntry.js');
+  });
+
+  it('when a promoted version fails in the browser, then the area shows the module-unavailable notice and the back office shows that version failing', { timeout: 90_000 }, async () => {
+    const failing = variant('runtime', (dir) => {
+      const assets = path.join(dir, 'assets');
+      const lifecycle = readdirSync(assets).find((f) => /^lifecycle-.*\.js$/.test(f))!;
+      for (const copy of ['.br', '.gz']) rmSync(path.join(assets, lifecycle + copy), { force: true });
+      writeFileSync(path.join(assets, lifecycle), 'throw new Error("travel 0.1.2-runtime cannot start");\n');
+    });
+    expect(await publish(failing, token)).toContain('published');
+    await openPortalPage();
+    await admin.getByTestId('portal-promote-0.1.2-runtime').click();
+    await confirmDialog();
+
+    await member.goto(`${portalUrl}/travel?unit=LAB-CARBON&year=2025`);
+    await member.getByTestId('module-unavailable').waitFor({ timeout: 30_000 });
+    await expect(member.getByTestId('module-unavailable').innerText()).resolves.toContain('Travel');
+    // The member's browser reported the failure: the back office shows which version fails.
+    const health = async () => {
+      await openPortalPage();
+      return admin.getByTestId('portal-health-0.1.2-runtime').innerText();
+    };
+    await expect.poll(health, { timeout: 15_000 }).toContain('fails');
+
+    await admin.getByTestId('portal-rollback').click();
+    await confirmDialog();
+    await member.goto(`${portalUrl}/travel?unit=LAB-CARBON&year=2025`);
+    await member.getByTestId('travel-page').waitFor();
+  });
+
+  it('when a build was made against another sdk major, or its entry does not load, then publishing is refused with a clear message', { timeout: 60_000 }, async () => {
+    const sdk = variant('sdk', () => undefined);
+    await expect(publish(sdk, token)).rejects.toMatchObject({ stderr: expect.stringMatching(/built against @co2\/shell-sdk 1\.0\.0; this portal runs 0\.1\.\d+ \(needs 0\.1\.x\)/) });
+    const broken = variant('broken', (dir) => writeFileSync(path.join(dir, 'remoteEntry.js'), 'export const lifecycle = ;'));
+    await expect(publish(broken, token)).rejects.toMatchObject({ stderr: expect.stringContaining('remoteEntry.js does not load: SyntaxError') });
+    await openPortalPage();
+    expect(await admin.getByTestId('portal-version-0.1.2-sdk').count()).toBe(0);
   });
 
   it('when the token is revoked, then publishing with it is refused with a clear message', { timeout: 60_000 }, async () => {

@@ -1,5 +1,5 @@
 // The BFF's configuration: one validated, typed object read from the environment (see bff/README.md).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRoutes, RemoteRegistry } from '@co2/contracts';
@@ -132,8 +132,15 @@ function remoteVersion(name: string): string {
   }
 }
 
-function workspaceVersion(dir: string): string {
+/** `dist/portal-versions.json` of the bundled BFF (bff/build.mjs), else the workspace's package.json. */
+function workspaceVersion(dir: 'shell/sdk' | 'core-api/contracts'): string {
   try {
+    const bundled = fileURLToPath(new URL('./portal-versions.json', import.meta.url));
+    if (existsSync(bundled)) {
+      const versions = JSON.parse(readFileSync(bundled, 'utf8')) as Record<string, string>;
+      const version = versions[dir === 'shell/sdk' ? '@co2/shell-sdk' : '@co2/contracts'];
+      if (version) return version;
+    }
     const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
   } catch {
