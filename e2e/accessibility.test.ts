@@ -27,6 +27,8 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/travel/insights', ready: 'trips-map' },
     { path: '/travel/nowhere', ready: 'ui-not-found' },
     { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/dashboard?provisional=true&additional=true&compare=2024', ready: 'compare-charts' },
+    { path: '/dashboard/print', ready: 'print-charts' },
     { path: '/backoffice', ready: 'role-page' },
     { path: '/nowhere', ready: 'not-found' },
     { path: '/travel/xyz', ready: 'ui-not-found' },
@@ -41,13 +43,23 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
   ],
   reporter: [
     { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/dashboard?additional=true', ready: 'chart-additional' },
     { path: '/backoffice', ready: 'backoffice-page' },
+    { path: '/backoffice/factors', ready: 'backoffice-role-required' },
+    { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
     { path: '/inventory', ready: 'role-page' },
   ],
   admin: [
     { path: '/dashboard', ready: 'dashboard-page' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/backoffice/imports', ready: 'imports-page' },
+    { path: '/backoffice/factors?year=2025&submodule=professional-travel/plane', ready: 'factor-link' },
+    { path: '/backoffice/factors/new?year=2025&submodule=professional-travel/train', ready: 'ui-contract-form' },
+    { path: '/backoffice/years?year=2025', ready: 'years-table' },
+    { path: '/backoffice/years/2025?year=2025', ready: 'year-goals' },
+    { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
+    { path: '/backoffice/portal?remote=mf_travel', ready: 'portal-summary' },
+    { path: '/backoffice/audit?year=2025', ready: 'audit-open' },
   ],
 };
 

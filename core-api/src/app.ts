@@ -4,14 +4,14 @@ import { createClaimsRoleProvider, type RoleProvider } from './auth/role-provide
 import { createOidcTokenVerifier, type TokenVerifier } from './auth/token-verifier.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createListAudit } from './domain/audit/list-audit.js';
+import { createListAudit, createVerifyAudit } from './domain/audit/list-audit.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createEntryUseCases } from './domain/entries/index.js';
 import { createFactorUseCases } from './domain/factors/factor-use-cases.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
 import { createListBuildingRooms, createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
-import { createExportReporting, createGetReporting } from './domain/reporting/reporting.js';
+import { createExportReporting, createExportReportingJson, createGetReporting } from './domain/reporting/reporting.js';
 import { createReportUseCases } from './domain/reports/index.js';
 import { createGetVisibleUnit, createListVisibleSubtree, createListVisibleUnits } from './domain/units/list-visible-units.js';
 import { createTravelUseCases } from './domain/travel/index.js';
@@ -35,6 +35,7 @@ import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
 import { createJobUseCases } from './domain/jobs/job-use-cases.js';
 import { createStartImport } from './domain/jobs/start-import.js';
+import { createRecalculationQueue } from './domain/jobs/start-recalculation.js';
 import { createAssertYearOpen } from './domain/years/year-use-cases.js';
 import { importRoutes } from './http/routes/imports.routes.js';
 import { jobRoutes } from './http/routes/jobs.routes.js';
@@ -95,9 +96,10 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
     ...reportingRoutes({
       getReporting: createGetReporting({ units: repos.units, reports: repos.reports }),
       exportReporting: createExportReporting({ units: repos.units, reports: repos.reports }),
+      exportReportingJson: createExportReportingJson({ units: repos.units, reports: repos.reports }),
     }),
-    ...factorRoutes(createFactorUseCases({ factors: repos.factors })),
-    ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }) }),
+    ...factorRoutes(createFactorUseCases({ factors: repos.factors, recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }) })),
+    ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }), verifyAudit: createVerifyAudit({ audit: repos.audit, clock: adapters.clock ?? systemClock }) }),
     ...importRoutes({
       startImport: createStartImport({
         db,

@@ -237,6 +237,14 @@ describe('BackofficeImportsPage — history', () => {
     expect(row.text()).toContain('1 / 2');
   });
 
+  it('when a job was a dry run, then its history row says nothing was written; a real import has no such mark', async () => {
+    const dry = job({ state: 'succeeded', report: report(), params: { ...job().params, dryRun: true } });
+    const real = job({ id: RECALC_ID, state: 'succeeded', report: report() });
+    const { wrapper } = await mountImports({ 'GET /api/v1/jobs?page=1&pageSize=20': { body: { items: [dry, real], total: 2, page: 1, pageSize: 20 } } });
+    expect(wrapper.get(`[data-testid="import-history-${JOB_ID}"] [data-testid="import-history-dry-run"]`).text()).toBe('Dry run: nothing written');
+    expect(wrapper.find(`[data-testid="import-history-${RECALC_ID}"] [data-testid="import-history-dry-run"]`).exists()).toBe(false);
+  });
+
   it('when there are more jobs than a page, then Next asks for the following page', async () => {
     const { wrapper, fetch } = await mountImports({
       'GET /api/v1/jobs?page=1&pageSize=20': { body: { items: [job()], total: 45, page: 1, pageSize: 20 } },

@@ -13,6 +13,7 @@ export const AuditQuery = z.strictObject({
   actor: Token.optional().describe('token subject of the actor'),
   from: z.iso.datetime({ offset: true }).optional().describe('occurred at or after (ISO 8601)'),
   to: z.iso.datetime({ offset: true }).optional().describe('occurred before (ISO 8601)'),
+  q: z.string().trim().min(1).max(100).optional().describe('text in the action, entity, unit, actor or the before/after values (case-insensitive)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -39,3 +40,16 @@ export const AuditPage = z
   .object({ items: z.array(AuditRecord), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
   .openapi('AuditPage');
 export type AuditPage = z.infer<typeof AuditPage>;
+
+/** `GET /api/v1/audit/verify`: the hash chain checked over the whole log (`audit_log_verify()`). */
+export const AuditVerification = z
+  .object({
+    /** True when every record's hash and link to the previous one are what its content gives. */
+    intact: z.boolean(),
+    /** The first record whose hash or link does not match (null when intact). */
+    firstBrokenSeq: z.number().int().nullable(),
+    records: z.number().int(),
+    checkedAt: z.string(),
+  })
+  .openapi('AuditVerification');
+export type AuditVerification = z.infer<typeof AuditVerification>;

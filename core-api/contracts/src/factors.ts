@@ -17,6 +17,7 @@ export const Factor = z
     values: z.record(z.string(), Scalar),
     unit: z.string().nullable(),
     source: z.string().nullable(),
+    relativeUncertainty: z.number().nullable(),
     updatedAt: z.string(),
   })
   .openapi('Factor');
@@ -30,10 +31,22 @@ export type FactorPage = z.infer<typeof FactorPage>;
 export const ListFactorsQuery = z.strictObject({
   year: Year.optional(),
   submodule: SubmoduleKeyParam.optional(),
+  /** Text search over the emission type, classification, unit and source (case-insensitive). */
+  q: z.string().trim().min(1).max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListFactorsQuery = z.infer<typeof ListFactorsQuery>;
+
+/** The recalculation a factor write started (job id and pipeline id to follow: recalculation → aggregation). */
+export const RecalculationStarted = z
+  .object({ jobId: z.string().uuid(), pipelineId: z.string().uuid() })
+  .openapi('RecalculationStarted');
+export type RecalculationStarted = z.infer<typeof RecalculationStarted>;
+
+/** A created or changed factor, with the recalculation of the entries it feeds that the write started. */
+export const FactorWritten = Factor.extend({ recalculation: RecalculationStarted }).openapi('FactorWritten');
+export type FactorWritten = z.infer<typeof FactorWritten>;
 
 export const FactorPathParams = z.object({ id: z.string().uuid() });
 
@@ -49,6 +62,7 @@ export const CreateFactorBody = z
     values: Values,
     unit: z.string().trim().max(64).nullable().optional(),
     source: z.string().trim().max(2000).nullable().optional(),
+    relativeUncertainty: z.number().finite().min(0).max(10).describe('Relative standard uncertainty of the values: 0.1 = 10 %. Omitted or null: the year’s module uncertainty tag gives the default').nullable().optional(),
   })
   .openapi('CreateFactorBody');
 export type CreateFactorBody = z.infer<typeof CreateFactorBody>;
@@ -60,6 +74,7 @@ export const UpdateFactorBody = z
     values: Values.optional(),
     unit: z.string().trim().max(64).nullable().optional(),
     source: z.string().trim().max(2000).nullable().optional(),
+    relativeUncertainty: z.number().finite().min(0).max(10).describe('Relative standard uncertainty of the values: 0.1 = 10 %. Omitted or null: the year’s module uncertainty tag gives the default').nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
   .openapi('UpdateFactorBody');
@@ -79,3 +94,28 @@ export const Taxonomy = z
   })
   .openapi('Taxonomy');
 export type Taxonomy = z.infer<typeof Taxonomy>;
+
+/** The keys of a factor as its edit form shows them (those of the factor itself, or of a sample of its submodule). */
+export interface FactorFormShape {
+  classificationKeys: string[];
+  valueKeys: string[];
+  /** Each value's current type is kept: numbers stay numbers, texts texts. */
+  sample: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The edit form's contract of one factor (`UiContractForm`): each classification key as text (`c__<key>`), each value
+ * typed like the factor's own (`v__<key>`), unit and source; the same limits as `CreateFactorBody`.
+ */
+export function factorFormContract(shape: FactorFormShape) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const key of shape.classificationKeys) fields[`c__${key}`] = z.string().trim().max(500).optional();
+  for (const key of shape.valueKeys) {
+    const value = shape.sample[key] ?? null;
+    fields[`v__${key}`] =
+      typeof value === 'number' ? z.number().finite() : typeof value === 'boolean' ? z.boolean() : typeof value === 'string' ? z.string().max(500) : z.number().finite().nullable().optional();
+  }
+  fields.unit = z.string().trim().max(64).optional();
+  fields.source = z.string().trim().max(2000).optional();
+  return z.object(fields);
+}

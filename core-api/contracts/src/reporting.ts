@@ -13,6 +13,7 @@ export const ReportingQuery = z.strictObject({
   status: ReportStatus.optional(),
   module: ModuleKey.optional().describe('with moduleStatus: labs whose module has that status'),
   moduleStatus: ModuleStatus.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('text in the lab’s code or name, or its parent’s code (case-insensitive)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),
 });
@@ -41,7 +42,17 @@ export const ReportingPage = z
     page: z.number().int(),
     pageSize: z.number().int(),
     /** Over every matching lab (not only this page). */
-    summary: z.object({ labs: z.number().int(), validatedLabs: z.number().int(), validatedTonnesCo2eq: z.number() }),
+    summary: z.object({
+      labs: z.number().int(),
+      validatedLabs: z.number().int(),
+      inProgressLabs: z.number().int(),
+      notStartedLabs: z.number().int(),
+      validatedTonnesCo2eq: z.number(),
+    }),
   })
   .openapi('ReportingPage');
 export type ReportingPage = z.infer<typeof ReportingPage>;
+
+/** `GET /api/v1/reporting/export.json`: every matching lab of the year (the CSV's rows, as JSON). */
+export const ReportingExport = z.object({ year: z.number().int(), items: z.array(ReportingRow) }).openapi('ReportingExport');
+export type ReportingExport = z.infer<typeof ReportingExport>;

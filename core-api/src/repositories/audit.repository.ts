@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Database } from '../db/client.js';
@@ -44,9 +44,16 @@ export interface AuditFilter {
   actor?: string;
   from?: string;
   to?: string;
+  q?: string;
   page: number;
   pageSize: number;
 }
+
+/** Case-insensitive text search over what a record says (LIKE wildcards in the text are literal). */
+const searchAudit = (text: string): SQL => {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`concat_ws(' ', ${auditLog.action}, ${auditLog.entityType}, ${auditLog.entityId}, ${auditLog.unitCode}, ${auditLog.actorSubject}, ${auditLog.before}::text, ${auditLog.after}::text) ILIKE ${pattern}`;
+};
 
 /** Reads the audit log, newest first (the log itself is append-only: the trigger refuses any change). */
 export function createAuditRepository(db: Database) {
@@ -61,6 +68,7 @@ export function createAuditRepository(db: Database) {
       if (f.actor) conditions.push(eq(auditLog.actorSubject, f.actor));
       if (f.from) conditions.push(gte(auditLog.occurredAt, new Date(f.from)));
       if (f.to) conditions.push(lt(auditLog.occurredAt, new Date(f.to)));
+      if (f.q) conditions.push(searchAudit(f.q));
       const where = conditions.length ? and(...conditions) : undefined;
       const [rows, [total]] = await Promise.all([
         db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
@@ -84,6 +92,13 @@ export function createAuditRepository(db: Database) {
         page: f.page,
         pageSize: f.pageSize,
       };
+    },
+
+    /** The chain check of the database (`audit_log_verify()`: the first record whose hash or link is wrong). */
+    async verify(): Promise<{ firstBrokenSeq: number | null; records: number }> {
+      const result = await db.execute(sql`SELECT audit_log_verify()::bigint AS broken, (SELECT count(*) FROM audit_log)::int AS records`);
+      const row = result.rows[0] as { broken: string | number | null; records: number };
+      return { firstBrokenSeq: row.broken === null ? null : Number(row.broken), records: row.records };
     },
   };
 }

@@ -32,6 +32,7 @@ const toRecord = (row: FactorRow): FactorRecord => ({
   values: row.values as FactorRecord['values'],
   unit: row.unit,
   source: row.source,
+  relativeUncertainty: row.relativeUncertainty,
   updatedAt: row.updatedAt.toISOString(),
 });
 
@@ -40,7 +41,13 @@ const isUniqueViolation = (err: unknown): boolean => {
   const e = err as { code?: string; cause?: { code?: string } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
-const snapshot = (f: FactorRecord) => ({ year: f.year, submodule: f.submodule, emissionType: f.emissionType, classification: f.classification, values: f.values, unit: f.unit, source: f.source });
+const snapshot = (f: FactorRecord) => ({ year: f.year, submodule: f.submodule, emissionType: f.emissionType, classification: f.classification, values: f.values, unit: f.unit, source: f.source, relativeUncertainty: f.relativeUncertainty });
+
+/** Case-insensitive text search over what an administrator reads in the list (LIKE wildcards in the text are literal). */
+const searchFactors = (text: string): SQL => {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`concat_ws(' ', ${factors.emissionType}, ${factors.classification}::text, ${factors.unit}, ${factors.source}) ILIKE ${pattern}`;
+};
 
 export function createFactorRepository(db: Database) {
   return {
@@ -48,6 +55,7 @@ export function createFactorRepository(db: Database) {
       const conditions: SQL[] = [];
       if (f.year !== undefined) conditions.push(eq(factors.year, f.year));
       if (f.submodule) conditions.push(eq(factors.submodule, f.submodule));
+      if (f.q) conditions.push(searchFactors(f.q));
       const where = conditions.length ? and(...conditions) : undefined;
       const [rows, [total]] = await Promise.all([
         db.select().from(factors).where(where).orderBy(asc(factors.year), asc(factors.submodule), asc(factors.emissionType), asc(sql`${factors.classification}::text`), asc(factors.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),

@@ -1,4 +1,4 @@
-import { ErrorBody, ReportingPage, Results } from '@co2/contracts';
+import { ErrorBody, ReportingExport, ReportingPage, Results } from '@co2/contracts';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.js';
@@ -47,7 +47,7 @@ describe('reporting over HTTP (demo data)', () => {
     const results = Results.parse(await (await get('principal', '/api/v1/units/LAB-CARBON/years/2025/results')).json());
     expect(carbon.validatedTonnesCo2eq).toBeCloseTo(results.totalTonnesCo2eq, 9);
     expect(r.items[1]).toMatchObject({ status: 'not_started', validatedModules: 0, validatedTonnesCo2eq: 0 });
-    expect(r.summary).toMatchObject({ labs: 3, validatedLabs: 0 });
+    expect(r.summary).toMatchObject({ labs: 3, validatedLabs: 0, inProgressLabs: 1, notStartedLabs: 2 });
     expect((await page('reporter', 'year=2024')).items[0]).toMatchObject({ unit: { code: 'LAB-CARBON' }, status: 'validated', validatedModules: 8 });
   });
 
@@ -58,6 +58,21 @@ describe('reporting over HTTP (demo data)', () => {
     const second = await page('admin', 'year=2025&pageSize=2&page=2');
     expect(second).toMatchObject({ total: 5, page: 2, pageSize: 2, summary: { labs: 5 } });
     expect(second.items.map((i) => i.unit.code)).toEqual(['LAB-SOIL', 'LAB-CATAL']);
+  });
+
+  it('when a text is searched, then labs whose code, name or parent code contain it are kept (case-insensitive)', async () => {
+    expect((await page('reporter', 'year=2025&q=carbon')).items.map((i) => i.unit.code)).toEqual(['LAB-CARBON']);
+    expect((await page('reporter', 'year=2025&q=env-eco')).items.map((i) => i.unit.code)).toEqual(['LAB-SOIL']);
+    const none = await page('reporter', 'year=2025&q=catal');
+    expect(none).toMatchObject({ total: 0, summary: { labs: 0 } }); // LAB-CATAL is outside the reporter's faculty
+  });
+
+  it('exports the same labs as JSON, within the caller’s scope', async () => {
+    const res = await get('reporter', '/api/v1/reporting/export.json?year=2025&status=not_started');
+    expect(res.status).toBe(200);
+    const body = ReportingExport.parse(await res.json());
+    const listed = await page('reporter', 'year=2025&status=not_started');
+    expect(body).toEqual({ year: 2025, items: listed.items });
   });
 
   it('answers 404 for a unit outside the scope (as for an unknown one), 403 to user roles, 400 to bad filters', async () => {

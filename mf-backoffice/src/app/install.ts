@@ -6,11 +6,13 @@ import type { PortalMountProps } from '@co2/shell-sdk';
 import { useRemoteI18n } from '@co2/shell-sdk/i18n';
 import { followPortalLocale } from '@co2/ui';
 import { messages } from '../i18n/messages.js';
+import { PORTAL_PROPS } from './access.js';
 import { createRemoteRouter } from './router.js';
 
 /** Everything this remote installs on its own Vue app when single-spa mounts it (handleInstance). */
 export async function installRemote(app: App, props: PortalMountProps): Promise<void> {
   app.use(Quasar, { iconSet });
+  app.provide(PORTAL_PROPS, props);
   followPortalLocale(app, props.context);
   app.use(createPinia());
   app.use(useRemoteI18n(props.context, messages));

@@ -80,6 +80,7 @@ export const importsDe: typeof importsEn = {
   pipeline: { title: 'Folgeaufträge', open: 'Auftrag {job} anzeigen', abort: 'Folgeaufträge stoppen' },
   job: { abort: 'Abbrechen', retry: 'Erneut versuchen', empty: 'Laden Sie eine Datei hoch, um ihren Import hier zu verfolgen.' },
   history: {
+    dryRun: 'Probelauf: nichts geschrieben',
     title: 'Auftragsverlauf',
     filter: 'Status',
     all: 'Alle Status',

@@ -79,6 +79,7 @@ export const importsEn = {
   pipeline: { title: 'Follow-up jobs', open: 'Show the job {job}', abort: 'Stop the follow-up jobs' },
   job: { abort: 'Abort', retry: 'Retry', empty: 'Upload a file to follow its import here.' },
   history: {
+    dryRun: 'Dry run: nothing written',
     title: 'Job history',
     filter: 'State',
     all: 'All states',

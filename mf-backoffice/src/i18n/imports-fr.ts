@@ -80,6 +80,7 @@ export const importsFr: typeof importsEn = {
   pipeline: { title: 'Tâches de suivi', open: 'Afficher la tâche {job}', abort: 'Arrêter les tâches de suivi' },
   job: { abort: 'Interrompre', retry: 'Relancer', empty: 'Téléversez un fichier pour suivre son import ici.' },
   history: {
+    dryRun: 'Essai à blanc : rien d’écrit',
     title: 'Historique des tâches',
     filter: 'État',
     all: 'Tous les états',

@@ -1,4 +1,4 @@
-import { CreateFactorBody, Factor, FactorPage, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
+import { CreateFactorBody, Factor, FactorPage, FactorWritten, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
 import { defineRoute } from './route.js';
 
 const tags = ['factors'];
@@ -8,7 +8,7 @@ export const listFactors = defineRoute({
   method: 'get',
   path: '/api/v1/factors',
   auth: 'admin',
-  summary: 'Emission factors, filtered by year and submodule. Administrators only.',
+  summary: 'Emission factors, filtered by year, submodule and text (`q`). Administrators only.',
   tags,
   request: { query: ListFactorsQuery },
   response: { status: 200, description: 'A page of factors', schema: FactorPage },
@@ -31,11 +31,11 @@ export const createFactor = defineRoute({
   method: 'post',
   path: '/api/v1/factors',
   auth: 'admin',
-  summary: 'Creates a factor (409 when one with the same submodule, year, emission type and classification exists). New computations use it; existing entries are recomputed by the recalculation job. Audited.',
+  summary: 'Creates a factor (409 when one with the same submodule, year, emission type and classification exists). New computations use it; the existing entries of its submodule and year are recomputed by the recalculation pipeline it starts (`recalculation`: job and pipeline ids to follow). Audited.',
   tags,
   request: { body: CreateFactorBody },
   errors: [409],
-  response: { status: 201, description: 'The factor', schema: Factor },
+  response: { status: 201, description: 'The factor and the recalculation it started', schema: FactorWritten },
 });
 
 export const updateFactor = defineRoute({
@@ -43,11 +43,11 @@ export const updateFactor = defineRoute({
   method: 'patch',
   path: '/api/v1/factors/{id}',
   auth: 'admin',
-  summary: 'Changes a factor’s emission type, classification, values, unit or source. Audited.',
+  summary: 'Changes a factor’s emission type, classification, values, unit or source, and starts the recalculation pipeline of the entries it feeds (`recalculation`: job and pipeline ids to follow). Audited.',
   tags,
   request: { params: FactorPathParams, body: UpdateFactorBody },
   errors: [404, 409],
-  response: { status: 200, description: 'The factor', schema: Factor },
+  response: { status: 200, description: 'The factor and the recalculation it started', schema: FactorWritten },
 });
 
 export const getTaxonomy = defineRoute({

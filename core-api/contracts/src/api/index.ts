@@ -1,12 +1,12 @@
 import { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
-import { listAudit } from './audit.routes.js';
-import { exportReporting, getReporting } from './reporting.routes.js';
+import { listAudit, verifyAudit } from './audit.routes.js';
+import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 import { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
-import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
+import { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setModuleStatus } from './reports.routes.js';
 import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
 import type { AnyApiRoute } from './route.js';
 import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
@@ -15,12 +15,12 @@ export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 export { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
-export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
+export { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 export { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
-export { listAudit } from './audit.routes.js';
-export { exportReporting, getReporting } from './reporting.routes.js';
+export { listAudit, verifyAudit } from './audit.routes.js';
+export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
 export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
 
@@ -37,6 +37,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   setModuleStatus,
   getResults,
   getEvolution,
+  getTrajectory,
+  getBenchmark,
   listEntries,
   createEntry,
   createRoundTrip,
@@ -49,6 +51,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   copyFromPreviousYear,
   getReporting,
   exportReporting,
+  exportReportingJson,
   listFactors,
   getFactor,
   createFactor,
@@ -58,6 +61,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   locationDistance,
   listBuildingRooms,
   listAudit,
+  verifyAudit,
   getImportCatalogue,
   getImportTemplate,
   createImport,

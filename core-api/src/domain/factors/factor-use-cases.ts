@@ -1,4 +1,4 @@
-import type { CreateFactorBody, FactorPage, ListFactorsQuery, SubmoduleKey, Taxonomy, UpdateFactorBody } from '@co2/contracts';
+import type { CreateFactorBody, FactorPage, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKey, Taxonomy, UpdateFactorBody } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
 import { findEmissionType } from '../modules/emission-types/index.js';
@@ -12,6 +12,19 @@ export interface FactorStore {
   create(draft: FactorChange & Pick<FactorRecord, 'year' | 'submodule'>, actor: { id: string; subject: string }): Promise<FactorWriteOutcome>;
   update(id: string, change: FactorChange, actor: { id: string; subject: string }): Promise<FactorWriteOutcome>;
   forYear(year: number, submodule: SubmoduleKey): Promise<Factor[]>;
+}
+
+/** What to recompute after a factor write: its submodule and year, only its entries (`factorIds`) or all (`full`). */
+export interface RecalculationRequest {
+  submodule: SubmoduleKey;
+  year: number;
+  factorIds?: string[];
+  full: boolean;
+}
+
+/** Starts the existing recalculation pipeline (recalculation → aggregation) of a submodule and year. */
+export interface RecalculationQueue {
+  start(request: RecalculationRequest, actor: { id: string }): Promise<RecalculationStarted>;
 }
 
 const actorOf = (p: Principal) => ({ id: p.user.id, subject: p.user.subject });
@@ -38,8 +51,26 @@ function outcome(result: FactorWriteOutcome, what: string): FactorRecord {
   throw errors.conflict(`a factor with the same submodule, year, emission type and classification exists (${what})`);
 }
 
-/** Factor administration (the routes admit administrators only) and the dropdown taxonomies derived from factors. */
-export function createFactorUseCases(deps: { factors: FactorStore }) {
+/**
+ * Which entries a write makes stale. Values, unit or source: the entries computed with this factor (set-based,
+ * `factorIds`). A new factor, or a changed classification or emission type: any lookup of the submodule and year
+ * may now choose another factor, so every entry is recomputed (`full`), as a factor import that adds factors does.
+ */
+export function recalculationAfter(factor: FactorRecord, change: { created: boolean; classification?: unknown; emissionType?: unknown }): RecalculationRequest {
+  const submodule = factor.submodule as SubmoduleKey;
+  const relookup = change.created || change.classification !== undefined || change.emissionType !== undefined;
+  return relookup ? { submodule, year: factor.year, full: true } : { submodule, year: factor.year, factorIds: [factor.id], full: false };
+}
+
+/**
+ * Factor administration (the routes admit administrators only) and the dropdown taxonomies derived from factors.
+ * Every create or update starts the recalculation of the entries the factor feeds, once the write has committed.
+ */
+export function createFactorUseCases(deps: { factors: FactorStore; recalculations: RecalculationQueue }) {
+  const recalculate = async (principal: Principal, factor: FactorRecord, change: Parameters<typeof recalculationAfter>[1]): Promise<FactorWritten> => ({
+    ...factor,
+    recalculation: await deps.recalculations.start(recalculationAfter(factor, change), { id: principal.user.id }),
+  });
   return {
     listFactors: async (query: ListFactorsQuery): Promise<FactorPage> => ({ ...(await deps.factors.list(query)), page: query.page, pageSize: query.pageSize }),
     getFactor: async (id: string): Promise<FactorRecord> => {
@@ -47,15 +78,17 @@ export function createFactorUseCases(deps: { factors: FactorStore }) {
       if (!factor) throw errors.notFound(`factor ${id}`);
       return factor;
     },
-    createFactor: async (principal: Principal, body: CreateFactorBody): Promise<FactorRecord> => {
+    createFactor: async (principal: Principal, body: CreateFactorBody): Promise<FactorWritten> => {
       assertEmissionType(body.emissionType);
       const draft = { ...body, classification: canonicalClassification(body.classification), emissionType: body.emissionType ?? null, unit: body.unit ?? null, source: body.source ?? null };
-      return outcome(await deps.factors.create(draft, actorOf(principal)), `${body.submodule} ${body.year}`);
+      const created = outcome(await deps.factors.create(draft, actorOf(principal)), `${body.submodule} ${body.year}`);
+      return recalculate(principal, created, { created: true });
     },
-    updateFactor: async (principal: Principal, id: string, body: UpdateFactorBody): Promise<FactorRecord> => {
+    updateFactor: async (principal: Principal, id: string, body: UpdateFactorBody): Promise<FactorWritten> => {
       assertEmissionType(body.emissionType);
       const change = body.classification ? { ...body, classification: canonicalClassification(body.classification) } : body;
-      return outcome(await deps.factors.update(id, change, actorOf(principal)), `factor ${id}`);
+      const updated = outcome(await deps.factors.update(id, change, actorOf(principal)), `factor ${id}`);
+      return recalculate(principal, updated, { created: false, classification: body.classification, emissionType: body.emissionType });
     },
     getTaxonomy: async (year: number, submodule: SubmoduleKey): Promise<Taxonomy> => buildTaxonomy(year, submodule, await deps.factors.forYear(year, submodule)),
   };

@@ -7,6 +7,8 @@ export type FactorRecord = FactorDto;
 export interface FactorFilter {
   year?: number;
   submodule?: string;
+  /** Text searched in the emission type, classification, unit and source. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -18,6 +20,7 @@ export interface FactorChange {
   values?: Record<string, Scalar>;
   unit?: string | null;
   source?: string | null;
+  relativeUncertainty?: number | null;
 }
 
 export type FactorWriteOutcome = { ok: true; factor: FactorRecord } | { ok: false; reason: 'duplicate' | 'missing' };

@@ -1,4 +1,4 @@
-import { MODULES, type ModuleKey, type ModuleStatus, type ReportingExportQuery, type ReportingPage, type ReportingQuery, type ReportingRow, type RoleGrant } from '@co2/contracts';
+import { MODULES, type ModuleKey, type ModuleStatus, type ReportingExport, type ReportingExportQuery, type ReportingPage, type ReportingQuery, type ReportingRow, type RoleGrant } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
 import type { UnitModuleTotal } from '../reports/report.js';
@@ -56,20 +56,33 @@ async function matchingRows(deps: ReportingDeps, principal: Principal, query: Re
   return labs
     .map((lab) => toReportingRow(lab, byUnit.get(lab.id) ?? []))
     .filter((r) => !query.status || r.status === query.status)
-    .filter((r) => !query.module || !query.moduleStatus || r.modules.find((m) => m.module === query.module)?.status === query.moduleStatus);
+    .filter((r) => !query.module || !query.moduleStatus || r.modules.find((m) => m.module === query.module)?.status === query.moduleStatus)
+    .filter((r) => !query.q || matchesText(r, query.q));
+}
+
+/** The text search of the reporting page: in the lab's code or name, or its parent's code. */
+function matchesText(row: ReportingRow, text: string): boolean {
+  const needle = text.toLocaleLowerCase();
+  return [row.unit.code, row.unit.name, row.unit.parentCode ?? ''].some((field) => field.toLocaleLowerCase().includes(needle));
 }
 
 export function createGetReporting(deps: ReportingDeps) {
   return async (principal: Principal, query: ReportingQuery): Promise<ReportingPage> => {
     const rows = await matchingRows(deps, principal, query);
-    const validated = rows.filter((r) => r.status === 'validated');
+    const count = (status: ReportingRow['status']) => rows.filter((r) => r.status === status).length;
     return {
       year: query.year,
       items: rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
       total: rows.length,
       page: query.page,
       pageSize: query.pageSize,
-      summary: { labs: rows.length, validatedLabs: validated.length, validatedTonnesCo2eq: rows.reduce((s, r) => s + r.validatedTonnesCo2eq, 0) },
+      summary: {
+        labs: rows.length,
+        validatedLabs: count('validated'),
+        inProgressLabs: count('in_progress'),
+        notStartedLabs: count('not_started'),
+        validatedTonnesCo2eq: rows.reduce((s, r) => s + r.validatedTonnesCo2eq, 0),
+      },
     };
   };
 }
@@ -85,4 +98,9 @@ export function createExportReporting(deps: ReportingDeps) {
     ]);
     return toCsv([header, ...lines]);
   };
+}
+
+/** The same rows as JSON. */
+export function createExportReportingJson(deps: ReportingDeps) {
+  return async (principal: Principal, query: ReportingExportQuery): Promise<ReportingExport> => ({ year: query.year, items: await matchingRows(deps, principal, query) });
 }

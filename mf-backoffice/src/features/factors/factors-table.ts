@@ -1,0 +1,20 @@
+// The factors list's columns (pure, given the translate and format functions).
+import type { Factor } from '@co2/contracts';
+import { formatDateTime, formatNumber, type UiColumn } from '@co2/ui';
+import { pairsText, submoduleKey, type Scalar } from './factor-view.js';
+
+type T = (key: string) => string;
+const NARROW_HIDDEN = { class: 'gt-xs', headerClass: 'gt-xs' } as const;
+
+/** A factor value as the user reads it: numbers in the locale's format. */
+export const valueText = (value: Scalar, locale: string) => (typeof value === 'number' ? formatNumber(value, locale, { maximumFractionDigits: 6 }) : value === null ? '—' : String(value));
+
+export function factorColumns(t: T, locale: string): UiColumn<Factor>[] {
+  return [
+    { name: 'classification', label: t('factors.column.classification'), field: (f) => pairsText(f.classification), align: 'left' },
+    { name: 'submodule', label: t('factors.column.submodule'), field: 'submodule', align: 'left', format: (v) => t(submoduleKey(String(v))) },
+    { name: 'values', ...NARROW_HIDDEN, label: t('factors.column.values'), field: (f) => pairsText(f.values, (v) => valueText(v, locale)), align: 'left' },
+    { name: 'unit', ...NARROW_HIDDEN, label: t('factors.column.unit'), field: 'unit', align: 'left', format: (v) => (v ? String(v) : '—') },
+    { name: 'updated', ...NARROW_HIDDEN, label: t('factors.column.updated'), field: 'updatedAt', align: 'left', format: (v) => formatDateTime(String(v), locale) },
+  ];
+}

@@ -1,0 +1,15 @@
+export const reportingEn = {
+  nav: 'Reporting',
+  title: 'Reporting {year}',
+  intro: 'The labs of your scope: where each stands, its validated footprint, and exports of the list.',
+  tableTitle: 'Labs',
+  column: { unit: 'Lab', affiliation: 'Affiliation', status: 'Status', validatedModules: 'Validated modules', tonnes: 'Validated t CO₂e', largest: 'Largest module' },
+  status: { validated: 'Validated', inProgress: 'In progress', notStarted: 'Not started' },
+  validatedTonnes: 'Validated footprint',
+  completion: '{validated} of {labs} labs validated',
+  openDashboard: '{code} — open the dashboard of {unit}',
+  emptyTitle: 'No lab matches',
+  emptyBody: 'Change or clear the filters; labs outside your scope are never listed.',
+  filter: { label: 'Filter labs', search: 'Search a lab (code or name)', affiliation: 'Affiliation', status: 'Report status', module: 'Module', moduleStatus: 'Module status', clear: 'Clear filters' },
+  export: { csv: 'Export CSV', json: 'Export JSON' },
+};
