@@ -3,11 +3,17 @@ import { DATA_IMPORT_FORMATS, ImportCatalogue, Job, JOB_STATES, Pipeline, SUBMOD
 import type { MessageTree } from '@co2/shell-sdk';
 import { ERROR_CODES_WITH_TEXT, FORM_FIELDS, JOB_TYPES, jobPercent, jobTypeKey, PHASES, phaseKey } from '../src/features/imports/job-view.js';
 import { submoduleLabelKey } from '../src/features/imports/labels.js';
-import { fileProblem, formatFor, isPrincipalOf, unitImportForm } from '../src/features/imports/unit-import.js';
+import { fileProblem, formatFor, isPrincipalOf, moduleImportTargets, unitImportForm } from '../src/features/imports/unit-import.js';
 import { messages } from '../src/i18n/messages.js';
 import { catalogue, job, pipeline } from './import-fixtures.js';
 
 describe('unit import', () => {
+  it('a module offers one import per format: equipment’s one format for its three submodules, none where no unit format exists', () => {
+    expect(moduleImportTargets(catalogue, ['equipment/scientific', 'equipment/it', 'equipment/other'])).toEqual(['equipment/scientific']);
+    expect(moduleImportTargets(catalogue, ['buildings/rooms', 'buildings/combustion', 'buildings/embodied-energy'])).toEqual(['buildings/rooms']);
+    expect(moduleImportTargets(catalogue, ['purchases/centralised'])).toEqual([]);
+  });
+
   it('derives the format from the catalogue targets, only among formats that allow unit-specific imports', () => {
     expect(formatFor(catalogue, 'equipment/it')?.format).toBe('equipment');
     expect(formatFor(catalogue, 'purchases/centralised')).toBeNull();

@@ -8,6 +8,20 @@ export function formatFor(catalogue: ImportCatalogue, submodule: string): DataFo
   return catalogue.data.find((d) => d.targets.includes(submodule) && d.modes.includes('unit-specific')) ?? null;
 }
 
+/** For each unit-specific format filling some of these submodules, the first submodule it fills (one import per format). */
+export function moduleImportTargets(catalogue: ImportCatalogue, submodules: readonly string[]): string[] {
+  const targets: string[] = [];
+  const seen = new Set<string>();
+  for (const submodule of submodules) {
+    const format = formatFor(catalogue, submodule);
+    if (format && !seen.has(format.format)) {
+      seen.add(format.format);
+      targets.push(submodule);
+    }
+  }
+  return targets;
+}
+
 /** Whether the user is the principal of the unit (the only role that may append a unit's CSV). */
 export function isPrincipalOf(roles: readonly string[], unitCode: string | null): boolean {
   if (!unitCode) return false;
