@@ -1,7 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { MODULES } from '@co2/contracts';
 import type { PortalMountProps } from '@co2/shell-sdk';
-import InventoryModulePage from './InventoryModulePage.vue';
 
 /** Feature "modules": one page per inventory module with its submodules (and the principal's CSV import). */
 export const modulesFeature = { id: 'module', labelKey: 'overview.modules' } as const;
@@ -11,7 +10,8 @@ export function modulesRoutes(props: PortalMountProps): RouteRecordRaw[] {
     {
       path: '/modules/:module',
       name: 'module',
-      component: InventoryModulePage,
+      // Loaded when a module opens: the overview needs none of the tables, forms and drawers (bundle budget).
+      component: () => import('./InventoryModulePage.vue'),
       beforeEnter: (to) => (String(to.params.module) in MODULES ? true : { name: 'not-found', params: { rest: to.path.split('/').filter(Boolean) }, query: to.query, replace: true }),
       props: (route) => ({ api: props.api, context: props.context, navigation: props.navigation, module: String(route.params.module) }),
     },
