@@ -65,7 +65,7 @@ describe('entry table columns', () => {
   it('formats data and kg in the locale, and names a row by its first filled column', () => {
     const t = (key: string) => key;
     const columns = entryColumns(SUBMODULE_VIEWS['equipment/it'], t, 'fr');
-    expect(columns.map((c) => c.name)).toEqual(['data-name', 'data-equipment_class', 'data-sub_class', 'data-active_usage_hours_per_week', 'data-standby_usage_hours_per_week', 'kg', 'status', 'note', 'added']);
+    expect(columns.map((c) => c.name)).toEqual(['data-name', 'kg', 'data-equipment_class', 'data-sub_class', 'data-active_usage_hours_per_week', 'data-standby_usage_hours_per_week', 'status', 'note', 'added']);
     const kg = columns.find((c) => c.name === 'kg')!;
     expect(kg).toMatchObject({ sortable: true, sortKey: 'totalKgCo2eq' });
     expect(kg.format!(1500, entry)).toBe('1,5\u00a0t');

@@ -20,14 +20,15 @@ export function entryLabel(entry: Pick<Entry, 'data'>, view: SubmoduleView, loca
   return key ? dataCell(entry.data[key], locale) : '—';
 }
 
-/** The columns of a submodule's table: its data columns, then kg (sortable), status and note, then when added. */
+/** The columns of a submodule's table: the row's name, its kg (sortable; kept in view on a narrow screen), the other data columns, status, note, when added. */
 export function entryColumns(view: SubmoduleView, t: Translate, locale: string): UiColumn<Entry>[] {
   const data = view.columns.map(
     (key): UiColumn<Entry> => ({ name: `data-${key}`, label: t(`fields.${key}`), field: (row) => row.data[key], format: (value) => enumLabel(key, value, locale) ?? dataCell(value, locale), align: 'left' }),
   );
   return [
-    ...data,
+    ...data.slice(0, 1),
     { name: 'kg', label: t('entries.kg'), field: 'totalKgCo2eq', align: 'right', sortable: true, sortKey: 'totalKgCo2eq', format: (v) => formatKg(Number(v), locale) },
+    ...data.slice(1),
     { name: 'status', label: t('entries.status'), field: 'status' },
     { name: 'note', label: t('entries.note'), field: 'note', class: 'inventory-note' },
     { name: 'added', label: t('entries.added'), field: 'createdAt', sortable: true, sortKey: 'createdAt', format: (v) => formatDate(String(v), locale) },
