@@ -157,6 +157,30 @@ describe('inventory as a principal', () => {
     await expect(page.getByTestId('entry-copied').count()).resolves.toBe(after.items.filter((e) => e.source === 'copied').length);
   });
 
+  it('when the principal imports an equipment CSV from the module page, then the table and the totals show the imported rows', async () => {
+    const template = await (await context.request.get(`${portalUrl}/api/v1/imports/template?kind=data&format=equipment&mode=unit-specific`)).text();
+    const [header, example] = template.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean) as [string, string];
+    const columns = header.split(',');
+    const cells = example.split(',');
+    const set = (name: string, value: string) => (cells[columns.indexOf(name)] = value);
+    set('equipment_id', 'E2E-CSV-1');
+    set('name', 'Imported freezer');
+    set('equipment_category', 'it'); // the format's routing column: this row fills IT equipment
+    const before = await apiEntries(context, portalUrl, 'equipment/it');
+    await page.goto(`${portalUrl}/inventory/modules/equipment?${ctx}&sub=it`);
+    await settledTable(page);
+    await page.getByTestId('import-action-equipment/scientific').click();
+    const panel = page.getByTestId('import-panel-equipment/scientific');
+    await panel.locator('input[type=file]').setInputFiles({ name: 'equipment.csv', mimeType: 'text/csv', buffer: Buffer.from([header, cells.join(',')].join('\n')) });
+    await panel.getByTestId('import-submit').click();
+    await panel.getByTestId('import-report').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await apiEntries(context, portalUrl, 'equipment/it')).total, { timeout: 20_000 }).toBeGreaterThan(before.total);
+    const after = await apiEntries(context, portalUrl, 'equipment/it');
+    // The page follows without a reload: the row and the submodule total.
+    await expect.poll(() => page.locator('[data-testid="entry-table"] tbody tr').filter({ hasText: 'Imported freezer' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('submodule-total').innerText()).toContain(formatKg(after.sumKgCo2eq ?? 0, 'en'));
+  });
+
   it('when the principal types invalid values, then each field says what is wrong in the user’s language, and no request fails with 5xx', async () => {
     await page.goto(`${portalUrl}/inventory/modules/equipment?${ctx}&sub=it`);
     await settledTable(page);
