@@ -181,6 +181,27 @@ describe('inventory as a principal', () => {
     await expect.poll(() => page.getByTestId('submodule-total').innerText()).toContain(formatKg(after.sumKgCo2eq ?? 0, 'en'));
   });
 
+  it('when the principal edits hours in the table, then a value the contract refuses stays unsaved and an accepted one is recomputed', async () => {
+    await page.goto(`${portalUrl}/inventory/modules/equipment?${ctx}&sub=it`);
+    await settledTable(page);
+    const row = page.locator('[data-testid="entry-table"] tbody tr').filter({ hasText: 'Desktop workstation' });
+    const hoursCell = row.getByTestId('entry-inline').first(); // active use
+    await hoursCell.click();
+    const input = page.getByTestId('entry-inline-input');
+    await input.fill('200');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('.q-popup-edit').innerText()).toContain('is not accepted');
+    expect((await apiEntries(context, portalUrl, 'equipment/it')).items.find((e) => e.data.name === 'Desktop workstation')!.data.active_usage_hours_per_week).toBe(45);
+    await input.fill('40');
+    await input.press('Enter');
+    await page.getByTestId('entry-saved').waitFor();
+    const entry = (await apiEntries(context, portalUrl, 'equipment/it')).items.find((e) => e.data.name === 'Desktop workstation')!;
+    expect(entry.data.active_usage_hours_per_week).toBe(40); // with 123 h standby: ≤ 168
+    await settledTable(page);
+    await expect(row.getByTestId('entry-kg').innerText()).resolves.toBe(formatKg(entry.totalKgCo2eq, 'en'));
+    expect(serverErrors).toEqual([]);
+  });
+
   it('when the principal types invalid values, then each field says what is wrong in the user’s language, and no request fails with 5xx', async () => {
     await page.goto(`${portalUrl}/inventory/modules/equipment?${ctx}&sub=it`);
     await settledTable(page);

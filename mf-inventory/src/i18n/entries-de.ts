@@ -83,6 +83,9 @@ export const entriesDe = {
   notComputedRows: 'Zeilen ohne Emission',
   submodules: 'Teile dieses Moduls',
   download: 'Als CSV herunterladen',
+  inline: '{field} von {label} ändern',
+  inlineNumber: 'Geben Sie eine Zahl ein.',
+  inlineInvalid: 'Dieser Wert für {field} wird nicht akzeptiert (Regeln im Formular).',
 };
 
 export const moduleViewDe = {

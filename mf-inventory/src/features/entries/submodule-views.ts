@@ -7,19 +7,21 @@ export interface SubmoduleView {
   columns: readonly string[];
   /** Derived by core-api from other entries (embodied energy from rooms): shown, never entered by hand. */
   derived?: boolean;
+  /** Numeric data columns edited in place in the table (the whole entry is re-validated and recomputed). */
+  inline?: readonly string[];
 }
 
-const equipment: SubmoduleView = { columns: ['name', 'equipment_class', 'sub_class', 'active_usage_hours_per_week', 'standby_usage_hours_per_week'] };
+const equipment: SubmoduleView = { columns: ['name', 'equipment_class', 'sub_class', 'active_usage_hours_per_week', 'standby_usage_hours_per_week'], inline: ['active_usage_hours_per_week', 'standby_usage_hours_per_week'] };
 const purchase: SubmoduleView = { columns: ['name', 'purchase_institutional_code', 'total_spent_amount', 'currency', 'supplier'] };
 
 /** The table of every submodule (professional travel is the travel area's, its entries are listed there). */
 export const SUBMODULE_VIEWS: Record<SubmoduleKey, SubmoduleView> = {
-  'headcount/member': { columns: ['name', 'user_institutional_id', 'sius_code', 'fte'] },
-  'headcount/student': { columns: ['fte'] },
+  'headcount/member': { columns: ['name', 'user_institutional_id', 'sius_code', 'fte'], inline: ['fte'] },
+  'headcount/student': { columns: ['fte'], inline: ['fte'] },
   'professional-travel/plane': { columns: ['origin_iata', 'destination_iata', 'user_institutional_id', 'cabin_class', 'number_of_trips'] },
   'professional-travel/train': { columns: ['origin_name', 'destination_name', 'user_institutional_id', 'cabin_class', 'number_of_trips'] },
   'buildings/rooms': { columns: ['building_name', 'room_name', 'room_type', 'room_allocation_ratio'] },
-  'buildings/combustion': { columns: ['name', 'quantity', 'unit'] },
+  'buildings/combustion': { columns: ['name', 'quantity', 'unit'], inline: ['quantity'] },
   'buildings/embodied-energy': { columns: ['building_name', 'room_surface_square_meter'], derived: true },
   'equipment/scientific': equipment,
   'equipment/it': equipment,
@@ -32,9 +34,9 @@ export const SUBMODULE_VIEWS: Record<SubmoduleKey, SubmoduleView> = {
   'purchases/vehicles': purchase,
   'purchases/other': purchase,
   'purchases/centralised': { columns: ['name', 'annual_consumption', 'unit', 'coef_to_kg'] },
-  'external-cloud-ai/cloud': { columns: ['provider', 'service_type', 'spent_amount', 'currency'] },
-  'external-cloud-ai/ai': { columns: ['provider', 'usage_type', 'requests_per_user_per_day', 'fte_count'] },
-  'process-emissions/gases': { columns: ['category', 'subcategory', 'quantity'] },
+  'external-cloud-ai/cloud': { columns: ['provider', 'service_type', 'spent_amount', 'currency'], inline: ['spent_amount'] },
+  'external-cloud-ai/ai': { columns: ['provider', 'usage_type', 'requests_per_user_per_day', 'fte_count'], inline: ['fte_count'] },
+  'process-emissions/gases': { columns: ['category', 'subcategory', 'quantity'], inline: ['quantity'] },
   'research-facilities/facilities': { columns: ['researchfacility_id', 'researchfacility_name', 'use', 'use_unit'] },
   'research-facilities/animal-facilities': { columns: ['researchfacility_id', 'researchfacility_name', 'researchfacility_type', 'use', 'use_unit'] },
 };
