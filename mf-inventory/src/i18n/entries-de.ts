@@ -83,7 +83,7 @@ export const entriesDe = {
   notComputedRows: 'Zeilen ohne Emission',
   submodules: 'Teile dieses Moduls',
   download: 'Als CSV herunterladen',
-  inline: '{field} von {label} ändern',
+  inline: '{value} — {field} von {label} ändern',
   inlineNumber: 'Geben Sie eine Zahl ein.',
   inlineInvalid: 'Dieser Wert für {field} wird nicht akzeptiert (Regeln im Formular).',
 };

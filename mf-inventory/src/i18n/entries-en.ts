@@ -83,7 +83,7 @@ export const entriesEn = {
   notComputedRows: 'Rows without emission',
   submodules: 'Parts of this module',
   download: 'Download CSV',
-  inline: 'Change {field} of {label}',
+  inline: '{value} — change {field} of {label}',
   inlineNumber: 'Enter a number.',
   inlineInvalid: 'This {field} is not accepted (see the form for the rules).',
 };

@@ -83,7 +83,7 @@ export const entriesFr = {
   notComputedRows: 'Lignes sans émission',
   submodules: 'Parties de ce module',
   download: 'Télécharger en CSV',
-  inline: 'Modifier {field} de {label}',
+  inline: '{value} — modifier {field} de {label}',
   inlineNumber: 'Saisissez un nombre.',
   inlineInvalid: 'Cette valeur de {field} n’est pas acceptée (voir le formulaire pour les règles).',
 };
