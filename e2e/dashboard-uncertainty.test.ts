@@ -7,7 +7,7 @@ import { formatPercent, formatTonnes } from '@co2/ui/format';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { apiResults, dashboardUrl } from './support/dashboard.js';
+import { apiResults, dashboardUrl, revealCharts } from './support/dashboard.js';
 import { signIn } from './support/sign-in.js';
 
 const portalUrl = inject('portalUrl');
@@ -59,6 +59,7 @@ describe('uncertainty ranges on the dashboard', () => {
     await page.keyboard.press('Escape');
 
     // Error bars on the modules: each bar's 95 % range, and the same half-ranges in the chart's CSV.
+    await revealCharts(page);
     await page.getByTestId('chart-module-canvas').locator('svg path:not([fill="none"])').first().waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-module-csv').click()]);
     const lines = (await readFile((await file.path())!, 'utf8')).trim().split('\r\n');
