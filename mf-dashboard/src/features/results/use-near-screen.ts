@@ -1,10 +1,10 @@
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
 
 /**
- * Becomes true (once, for good) when `el` comes within `margin` of the viewport; true at once where the browser
+ * Becomes true (once, for good) when `el` comes into the viewport (widened by `margin`); true at once where the browser
  * has no IntersectionObserver. Used to fetch heavy parts (the charts) only when the reader gets near them.
  */
-export function useNearScreen(el: Ref<HTMLElement | null>, margin = '0px 0px 300px 0px'): Ref<boolean> {
+export function useNearScreen(el: Ref<HTMLElement | null>, margin = '0px'): Ref<boolean> {
   const near = ref(typeof IntersectionObserver === 'undefined');
   let observer: IntersectionObserver | undefined;
   const stop = watch(
