@@ -29,7 +29,7 @@ export { ReportStatus, ReportingExportQuery, ReportingPage, ReportingQuery, Repo
 export type * from './reporting.js';
 export { ModuleStatus, ModuleStatusPathParams, Report, ReportModule, ReportPathParams, SetModuleStatusBody, UncertaintyTag, YearParam } from './reports.js';
 export type * from './reports.js';
-export { Benchmark, Evolution, EvolutionPathParams, GoalTrajectory, ModuleResult, Results, ResultsPathParams, ResultsQuery, Trajectory, TrajectoryVerdict } from './results.js';
+export { Benchmark, Evolution, EvolutionPathParams, FactorUncertainty, GoalTrajectory, ModuleResult, Results, ResultsPathParams, ResultsQuery, Trajectory, TrajectoryVerdict, UncertaintyRange } from './results.js';
 export type * from './results.js';
 export { ListTripsQuery, TRIP_CLASSES, TRIP_SORTS, Trip, TripClass, TripEnd, TripFactor, TripFilterQuery, TripList, TripRoute, TripRouteList, TripSort, TripSummary, TripType, TripsPathParams } from './travel.js';
 export type * from './travel.js';
