@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { apiEvolution, apiResults, dashboardUrl, expectedHeadline } from './support/dashboard.js';
+import { apiEvolution, apiResults, dashboardUrl, expectedHeadline, revealCharts } from './support/dashboard.js';
 import { signIn } from './support/sign-in.js';
 
 const portalUrl = inject('portalUrl');
@@ -44,7 +44,9 @@ describe('the dashboard as a principal', () => {
   it('when the page is open, then at least five charts render from the unit’s data', async () => {
     const { results } = await apiResults(context, portalUrl);
     await page.goto(dashboardUrl(portalUrl));
-    for (const chart of ['chart-module', 'chart-scope', 'chart-it', 'chart-evolution']) await drawn(chart);
+    await expect(page.getByTestId('dashboard-charts').count()).resolves.toBe(0); // below the first screen: not loaded yet
+    await revealCharts(page);
+    for (const chart of ['chart-module', 'chart-scope', 'chart-it', 'chart-evolution', 'chart-per-fte']) await drawn(chart);
     await page.getByTestId('additional-switch').click();
     await drawn('chart-additional');
     expect(new URL(page.url()).searchParams.get('additional')).toBe('true');
@@ -85,6 +87,7 @@ describe('the dashboard as a principal', () => {
   it('when a chart is downloaded, then a PNG image and a CSV whose numbers are the API’s', async () => {
     const { results } = await apiResults(context, portalUrl);
     await page.goto(dashboardUrl(portalUrl));
+    await revealCharts(page);
     await drawn('chart-scope');
     const png = await download('chart-scope-png');
     expect(png.name).toBe('LAB-CARBON-2025-chart-scope.png');

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { apiResults, dashboardUrl, expectedHeadline } from './support/dashboard.js';
+import { apiResults, dashboardUrl, expectedHeadline, revealCharts } from './support/dashboard.js';
 import { signIn } from './support/sign-in.js';
 
 const portalUrl = inject('portalUrl');
@@ -33,6 +33,7 @@ describe('dashboard roles', () => {
     await expect(page.getByTestId('headline-total').innerText()).resolves.toBe(expectedHeadline(results!).total);
     await expect(page.getByTestId('dashboard-basis').innerText()).resolves.toContain('Read-only');
     await expect(page.getByTestId('module-list').locator('a').count()).resolves.toBe(0);
+    await revealCharts(page);
     await page.getByTestId('chart-module-canvas').locator('svg path:not([fill="none"])').first().waitFor({ timeout: 20_000 });
     // Aggregates only: the module data behind them stays closed to the reporter.
     expect((await context.request.get(`${portalUrl}/api/v1/units/LAB-CARBON/years/2025`)).status()).toBe(403);

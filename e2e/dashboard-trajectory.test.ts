@@ -6,7 +6,7 @@ import { formatTonnes } from '@co2/ui/format';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { dashboardUrl } from './support/dashboard.js';
+import { dashboardUrl, revealCharts } from './support/dashboard.js';
 import { signIn } from './support/sign-in.js';
 
 const portalUrl = inject('portalUrl');
@@ -49,6 +49,7 @@ describe('trajectory to the reduction goals', () => {
     expect(half?.verdict).toMatch(/on_track|off_track/); // the demo lab has validated 2024 and 2025
 
     await page.goto(dashboardUrl(portalUrl));
+    await revealCharts(page);
     const verdict = page.getByTestId('trajectory-verdict-0');
     await verdict.waitFor({ timeout: 20_000 });
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe(half!.verdict);

@@ -1,9 +1,12 @@
 // Independent delivery with the portal running (issue 15): the travel team builds a new version with a visible
 // change, publishes it with the publish token an administrator created on /backoffice/portal, the administrator
 // promotes it → the next page load shows it, the other remotes' entries are byte-for-byte unchanged, a member
-// who had the old version open is offered a reload; roll back → the old version on the next load; a build against
-// another sdk major, an entry that does not load and a revoked token are refused. No shell rebuild, no BFF or core-api restart. (Canary buckets and the other refusals: bff/test/http/delivery.test.ts.)
+// who had the old version open is offered a reload; roll back → the old version on the next load; a 50 % canary
+// keeps each user on the side the stable hash gives; a build against another sdk major, an entry that does not load
+// and a revoked token are refused. No shell rebuild, no BFF or core-api restart. (More canary cases and refusals:
+// bff/test/http/delivery.test.ts.)
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -151,6 +154,38 @@ describe('independent delivery of mf-travel', () => {
     await member.getByTestId('travel-page').waitFor();
     expect(await member.getByTestId('remote-variant').count()).toBe(0);
     expect((await registry(memberContext)).get('mf_travel')?.entry).toBe('/remotes/travel/remoteEntry.js');
+  });
+
+  it('when a canary runs at 50 %, then each signed-in user keeps the side the stable hash gives and sees that version', { timeout: 90_000 }, async () => {
+    const principalContext = await browser.newContext();
+    try {
+      const principal = await principalContext.newPage();
+      await signIn(principal, portalUrl, 'principal');
+      const stable = (await registry(memberContext)).get('mf_travel')!.version;
+      await openPortalPage();
+      await admin.getByLabel('Canary share (%)').fill('50');
+      await admin.getByTestId(`portal-canary-${VERSION}`).click();
+      await expect.poll(() => admin.getByTestId('portal-canary').innerText()).toContain(`${VERSION} for 50%`);
+
+      for (const [context, page] of [
+        [memberContext, member],
+        [principalContext, principal],
+      ] as const) {
+        const { sub } = (await (await context.request.get(`${portalUrl}/bff/user`)).json()) as { sub: string };
+        // The rule of ADR 0008: sha256(remote NUL sub), first 4 bytes mod 100, below the percentage.
+        const bucket = createHash('sha256').update(`mf_travel\0${sub}`).digest().readUInt32BE(0) % 100;
+        const expected = bucket < 50 ? VERSION : stable;
+        for (let n = 0; n < 3; n += 1) expect((await registry(context)).get('mf_travel')?.version, sub).toBe(expected);
+        await page.goto(`${portalUrl}/travel?unit=LAB-CARBON&year=2025`);
+        await page.getByTestId('travel-page').waitFor();
+        expect(await page.getByTestId('remote-variant').count(), sub).toBe(expected === VERSION ? 1 : 0);
+      }
+      await admin.getByTestId('portal-end-canary').click();
+      await expect.poll(() => admin.getByTestId('portal-canary').innerText()).toBe('none');
+      expect((await registry(memberContext)).get('mf_travel')?.version).toBe(stable);
+    } finally {
+      await principalContext.close();
+    }
   });
 
   it('when a promoted version fails in the browser, then the area shows the module-unavailable notice and the back office shows that version failing', { timeout: 90_000 }, async () => {

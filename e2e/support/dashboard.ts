@@ -2,7 +2,7 @@
 // figures as the page must show them (the same format functions as the page, so "rounded as displayed").
 import { Evolution, Results } from '@co2/contracts';
 import { formatNumber, formatPercent, formatTonnes } from '@co2/ui/format';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const dashboardUrl = (portalUrl: string, unit = 'LAB-CARBON', year = 2025, extra = '') => `${portalUrl}/dashboard${extra}?unit=${unit}&year=${year}`;
 
@@ -27,4 +27,10 @@ export function expectedHeadline(results: Results, locale = 'en') {
     change: results.changePercent === null ? '—' : formatPercent(results.changePercent / 100, locale, { signed: true }),
     carKm: `${formatNumber(Math.round(results.equivalentCarKm), locale, { maximumFractionDigits: 0 })}\u00a0km`,
   };
+}
+
+/** Scrolls to the charts as a reader does: they (and ECharts) load when they come near the screen. */
+export async function revealCharts(page: Page): Promise<void> {
+  await page.getByTestId('dashboard-charts-anchor').scrollIntoViewIfNeeded();
+  await page.getByTestId('dashboard-charts').waitFor({ timeout: 20_000 });
 }

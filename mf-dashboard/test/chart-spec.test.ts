@@ -14,6 +14,7 @@ describe('chart specs from the results', () => {
       { name: 'C:process_emissions', values: [0, 6] },
     ]);
     expect(spec.stacked).toBe(true);
+    expect(spec.errors).toEqual([0.5316, 0.8232]); // each module's 95 % half-range: the error bars
     expect(spec.series.flatMap((s) => s.values).reduce<number>((a, b) => a + (b ?? 0), 0)).toBeCloseTo(resultsFixture().totalTonnesCo2eq, 9);
   });
 
@@ -48,9 +49,9 @@ describe('chart CSV', () => {
   it('writes one row per category and one column per series, with full-precision tonnes and quoted labels', () => {
     const spec = byModuleChart(resultsFixture(), 'By module', { ...labels, module: (m) => (m === 'equipment' ? 'Equipment, IT' : m) });
     expect(chartCsv(spec, 'Module').split('\r\n')).toEqual([
-      'Module,C:equipment (t CO2-eq),C:process_emissions (t CO2-eq)',
-      '"Equipment, IT",4.3642,0',
-      'process-emissions,0,6',
+      'Module,C:equipment (t CO2-eq),C:process_emissions (t CO2-eq),± 95 % (t CO2-eq)',
+      '"Equipment, IT",4.3642,0,0.5316',
+      'process-emissions,0,6,0.8232',
       '',
     ]);
   });

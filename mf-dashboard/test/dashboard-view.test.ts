@@ -23,7 +23,7 @@ describe('headline figures', () => {
   });
 
   it('when there is no FTE, no previous total or no uncertainty, then those figures are null (shown as a dash or a note)', () => {
-    const none = { sigmaTonnesCo2eq: 0, halfWidth95TonnesCo2eq: 0, low95TonnesCo2eq: 10.3642, high95TonnesCo2eq: 10.3642, byFactor: [] };
+    const none = { sigmaTonnesCo2eq: 0, halfWidth95TonnesCo2eq: 0, low95TonnesCo2eq: 10.3642, high95TonnesCo2eq: 10.3642, byModule: [], byFactor: [] };
     const f = headlineFigures(resultsFixture({ tonnesCo2eqPerFte: null, changePercent: null, uncertainty: none }), 'en');
     expect(f.range).toBeNull();
     expect(f.perFte).toBeNull();

@@ -41,6 +41,10 @@ export function resultsFixture(overrides: Partial<Results> = {}): Results {
       halfWidth95TonnesCo2eq: 0.98,
       low95TonnesCo2eq: 9.3842,
       high95TonnesCo2eq: 11.3442,
+      byModule: [
+        { module: 'equipment', sigmaTonnesCo2eq: 0.2712, halfWidth95TonnesCo2eq: 0.5316 },
+        { module: 'process-emissions', sigmaTonnesCo2eq: 0.42, halfWidth95TonnesCo2eq: 0.8232 },
+      ],
       byFactor: [
         { factorId: '8a4c2f0e-1d3b-4c5a-9e6f-7a8b9c0d1e2f', module: 'process-emissions', label: 'process-emissions/gases · CO2', source: 'IPCC AR5', tonnesCo2eq: 6, relativeUncertainty: 0.07, basis: 'factor', sigmaTonnesCo2eq: 0.42, varianceShare: 0.7056 },
         { factorId: null, module: 'equipment', label: 'equipment__it', source: null, tonnesCo2eq: 4.3642, relativeUncertainty: 0.0621, basis: 'tag', sigmaTonnesCo2eq: 0.2712, varianceShare: 0.2944 },

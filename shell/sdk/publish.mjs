@@ -9,10 +9,13 @@ import { readArtifact } from './artifact.mjs';
 export async function publishDir({ dir, portal, token, fetchImpl = fetch }) {
   const { manifest, files } = readArtifact(dir);
   const body = JSON.stringify({ artifact: manifest, files: files.map((f) => ({ path: f.path, base64: Buffer.from(f.bytes).toString('base64') })) });
-  const response = await fetchImpl(new URL(`/portal/publish/${manifest.name}`, portal), {
+  const target = new URL(`/portal/publish/${manifest.name}`, portal);
+  const response = await fetchImpl(target, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
     body,
+  }).catch((cause) => {
+    throw new Error(`${manifest.name} ${manifest.version} was not published: the portal at ${target.origin} cannot be reached (${cause?.cause?.code ?? cause?.message ?? cause})`);
   });
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {

@@ -47,6 +47,9 @@ export const UncertaintyRange = z
     halfWidth95TonnesCo2eq: Tonnes,
     low95TonnesCo2eq: Tonnes,
     high95TonnesCo2eq: Tonnes,
+    byModule: z
+      .array(z.object({ module: ModuleKey, sigmaTonnesCo2eq: Tonnes, halfWidth95TonnesCo2eq: Tonnes }))
+      .describe('Each counted module’s own range (its factors only): the error bars'),
     byFactor: z.array(FactorUncertainty).describe('The factors that carry uncertainty, largest share first (at most 20)'),
   })
   .openapi('UncertaintyRange');

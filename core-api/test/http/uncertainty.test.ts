@@ -51,6 +51,7 @@ describe('uncertainty ranges of the results over HTTP (real PostgreSQL)', () => 
     const r = await results();
     expect(r.totalTonnesCo2eq).toBeCloseTo(2.8, 9);
     expect(r.uncertainty).toMatchObject({ sigmaTonnesCo2eq: 0, low95TonnesCo2eq: r.totalTonnesCo2eq, high95TonnesCo2eq: r.totalTonnesCo2eq, byFactor: [] });
+    expect(r.uncertainty.byModule.every((m) => m.sigmaTonnesCo2eq === 0)).toBe(true);
   });
 
   it('when factors carry uncertainties, then rows sharing a factor are fully correlated and different factors independent', async () => {
@@ -69,6 +70,7 @@ describe('uncertainty ranges of the results over HTTP (real PostgreSQL)', () => 
     ]);
     expect(u.byFactor[0]?.varianceShare).toBeCloseTo(0.0676 / 0.0901, 9);
     expect(u.byFactor[1]?.varianceShare).toBeCloseTo(0.0225 / 0.0901, 9);
+    expect(u.byModule).toEqual([{ module: 'process-emissions', sigmaTonnesCo2eq: expect.closeTo(sigma, 9), halfWidth95TonnesCo2eq: expect.closeTo(1.96 * sigma, 9) }]);
   });
 
   it('when a factor has no uncertainty, then the year’s module tag gives the default (high = 50 %)', async () => {

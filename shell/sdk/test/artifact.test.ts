@@ -60,3 +60,17 @@ describe('remote artifacts (artifact.mjs)', () => {
     expect(() => readArtifact(builtFolder())).toThrow(/build the remote first/);
   });
 });
+
+describe('publish CLI (publish.mjs)', () => {
+  it('when the portal cannot be reached, then the message names the remote, the version and the portal', async () => {
+    const { publishDir } = await import('../publish.mjs');
+    const dir = builtFolder();
+    const plugin = remoteArtifact('mf_demo') as unknown as { configResolved(c: { root: string; build: { outDir: string } }): void; closeBundle: { handler(): void } };
+    plugin.configResolved({ root: SDK_ROOT, build: { outDir: dir } });
+    plugin.closeBundle.handler();
+    const refused = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
+    await expect(publishDir({ dir, portal: 'http://127.0.0.1:9', token: 't', fetchImpl: refused })).rejects.toThrow(
+      /^mf_demo 0\.1\.0 was not published: the portal at http:\/\/127\.0\.0\.1:9 cannot be reached \(ECONNREFUSED\)$/,
+    );
+  });
+});

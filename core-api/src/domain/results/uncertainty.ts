@@ -41,6 +41,8 @@ export interface UncertaintyRange {
   halfWidth95TonnesCo2eq: number;
   low95TonnesCo2eq: number;
   high95TonnesCo2eq: number;
+  /** Each module's own range: its factors only (a factor belongs to one module's submodule). */
+  byModule: { module: ModuleKey; sigmaTonnesCo2eq: number; halfWidth95TonnesCo2eq: number }[];
   byFactor: FactorShare[];
 }
 
@@ -64,12 +66,15 @@ export function propagateUncertainty(totalTonnes: number, rows: readonly FactorK
   const variance = shares.reduce((s, f) => s + f.sigmaTonnesCo2eq ** 2, 0);
   const sigma = Math.sqrt(variance);
   for (const f of shares) f.varianceShare = variance > 0 ? f.sigmaTonnesCo2eq ** 2 / variance : 0;
+  const moduleVariance = new Map<ModuleKey, number>();
+  for (const f of shares) moduleVariance.set(f.module, (moduleVariance.get(f.module) ?? 0) + f.sigmaTonnesCo2eq ** 2);
   const half = COVERAGE_95 * sigma;
   return {
     sigmaTonnesCo2eq: sigma,
     halfWidth95TonnesCo2eq: half,
     low95TonnesCo2eq: Math.max(0, totalTonnes - half),
     high95TonnesCo2eq: totalTonnes + half,
+    byModule: [...moduleVariance.entries()].map(([module, v]) => ({ module, sigmaTonnesCo2eq: Math.sqrt(v), halfWidth95TonnesCo2eq: COVERAGE_95 * Math.sqrt(v) })),
     byFactor: shares
       .filter((f) => f.sigmaTonnesCo2eq > 0)
       .sort((a, b) => b.varianceShare - a.varianceShare || b.tonnesCo2eq - a.tonnesCo2eq)

@@ -17,6 +17,11 @@ describe('uncertainty propagation', () => {
     expect(r.sigmaTonnesCo2eq).toBeCloseTo(Math.sqrt(0.2 ** 2 + 0.4 ** 2), 12);
     expect(r.low95TonnesCo2eq).toBeCloseTo(4 - 1.96 * r.sigmaTonnesCo2eq, 12);
     expect(r.byFactor.map((f) => [f.factorId, f.varianceShare])).toEqual([['b', 0.8], ['a', expect.closeTo(0.2, 12)]]);
+    const other = propagateUncertainty(4, [row('a', 1000, 0.1), row('b', 2000, 0.2, 'purchases'), row('c', 1000, 0.3, 'purchases')], () => 'none');
+    expect(other.byModule).toEqual([
+      { module: 'equipment', sigmaTonnesCo2eq: expect.closeTo(0.1, 12), halfWidth95TonnesCo2eq: expect.closeTo(0.196, 12) },
+      { module: 'purchases', sigmaTonnesCo2eq: expect.closeTo(0.5, 12), halfWidth95TonnesCo2eq: expect.closeTo(0.98, 12) },
+    ]);
   });
 
   it('uses the module tag where the factor has none, keeps the low end at 0, and leaves out what carries no uncertainty', () => {

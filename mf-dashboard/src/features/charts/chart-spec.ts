@@ -21,6 +21,8 @@ export interface ChartSpec {
   stacked: boolean;
   /** What the values measure (default t CO₂-eq). */
   unit?: 'tonnes' | 'tonnesPerFte';
+  /** Half the 95 % range of each category's total (error bars), when any is known. */
+  errors?: (number | null)[];
 }
 
 export interface ChartLabels {
@@ -45,7 +47,9 @@ export function byModuleChart(results: Results, title: string, labels: ChartLabe
     name: labels.category(category),
     values: modules.map((module) => sum(results.byModuleCategory.filter((c) => c.module === module && c.category === category).map((c) => c.tonnesCo2eq))),
   }));
-  return { id: 'chart-module', title, kind: 'bar', categories: modules.map(labels.module), series, stacked: true };
+  const halfWidth = (m: ModuleKey) => results.uncertainty.byModule.find((u) => u.module === m)?.halfWidth95TonnesCo2eq ?? null;
+  const errors = modules.map(halfWidth);
+  return { id: 'chart-module', title, kind: 'bar', categories: modules.map(labels.module), series, stacked: true, ...(errors.some((e) => e !== null && e > 0) ? { errors } : {}) };
 }
 
 /** Scope 1, 2 and 3 as a donut. */
@@ -127,8 +131,9 @@ const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g
  */
 export function chartCsv(spec: ChartSpec, labelHeader: string): string {
   const unit = spec.unit === 'tonnesPerFte' ? 't CO2-eq/FTE' : 't CO2-eq';
-  const header = [labelHeader, ...spec.series.map((s) => `${s.name} (${unit})`)];
-  const rows = spec.categories.map((category, i) => [category, ...spec.series.map((s) => { const v = s.values[i]; return v === null || v === undefined ? '' : String(v); })]);
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const header = [labelHeader, ...spec.series.map((s) => `${s.name} (${unit})`), ...(spec.errors ? [`± 95 % (${unit})`] : [])];
+  const rows = spec.categories.map((category, i) => [category, ...spec.series.map((s) => cell(s.values[i])), ...(spec.errors ? [cell(spec.errors[i])] : [])]);
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
