@@ -34,6 +34,7 @@ import { travelRoutes } from './http/routes/travel.routes.js';
 import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
 import { createJobUseCases } from './domain/jobs/job-use-cases.js';
+import { createListWorkers } from './domain/jobs/list-workers.js';
 import { createStartImport } from './domain/jobs/start-import.js';
 import { createRecalculationQueue } from './domain/jobs/start-recalculation.js';
 import { createAssertYearOpen } from './domain/years/year-use-cases.js';
@@ -44,6 +45,7 @@ import { JobChangeListener } from './jobs/job-change-listener.js';
 import type { JobRegistry } from './jobs/registry.js';
 import { createJobQueries } from './repositories/job-query.repository.js';
 import { createUploadStore, type UploadStore } from './repositories/upload.repository.js';
+import { createWorkerRepository } from './repositories/worker.repository.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -112,9 +114,12 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       uploads,
       maxUploadBytes: config.uploads.maxBytes,
     }),
-    ...jobRoutes(createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick }), new JobChangeListener(pool.options, logger), {
-      recheckIntervalMs: config.jobs?.eventsRecheckMs,
-    }),
+    ...jobRoutes(
+      createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick }),
+      new JobChangeListener(pool.options, logger),
+      { recheckIntervalMs: config.jobs?.eventsRecheckMs },
+      createListWorkers({ workers: createWorkerRepository(db) }),
+    ),
   ];
 
   const app = express();

@@ -84,6 +84,7 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET reporting export', method: 'GET', path: '/api/v1/reporting/export.csv?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },
     { name: 'GET reporting export JSON', method: 'GET', path: '/api/v1/reporting/export.json?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },
     { name: 'GET audit', method: 'GET', path: '/api/v1/audit', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+    { name: 'GET workers', method: 'GET', path: '/api/v1/workers', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'GET audit verify', method: 'GET', path: '/api/v1/audit/verify', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
   ];
 

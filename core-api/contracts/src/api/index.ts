@@ -7,7 +7,7 @@ import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from 
 import { locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
-import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
+import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, listWorkers, retryJob, streamJobEvents } from './jobs.routes.js';
 import type { AnyApiRoute } from './route.js';
 import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 
@@ -22,7 +22,7 @@ export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit, verifyAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
-export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
+export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, listWorkers, retryJob, streamJobEvents } from './jobs.routes.js';
 
 /** Every operation of the core API, in documentation order. */
 export const apiRoutes: readonly AnyApiRoute[] = [
@@ -61,6 +61,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getImportTemplate,
   createImport,
   listJobs,
+  listWorkers,
   getJob,
   streamJobEvents,
   abortJob,
