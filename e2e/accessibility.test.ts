@@ -50,6 +50,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/backoffice/years/2025?year=2025', ready: 'year-goals' },
     { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
     { path: '/backoffice/audit?year=2025', ready: 'audit-open' },
+    { path: '/backoffice/jobs?year=2025', ready: 'workers-table' },
   ],
 };
 
