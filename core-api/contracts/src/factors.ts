@@ -77,6 +77,31 @@ export const UpdateFactorBody = z
   .openapi('UpdateFactorBody');
 export type UpdateFactorBody = z.infer<typeof UpdateFactorBody>;
 
+/** `POST /api/v1/factors/copy-year`: every factor of a year (or of one submodule) copied into another year. */
+export const CopyFactorsBody = z
+  .strictObject({
+    fromYear: z.number().int().min(2000).max(2100),
+    toYear: z.number().int().min(2000).max(2100),
+    submodule: SubmoduleKeyParam.optional(),
+  })
+  .refine((b) => b.fromYear !== b.toYear, { message: 'toYear must differ from fromYear', path: ['toYear'] })
+  .openapi('CopyFactorsBody');
+export type CopyFactorsBody = z.infer<typeof CopyFactorsBody>;
+
+/** What a copy did: factors written, those the target year already had (kept as they are), per submodule. */
+export const CopyFactorsResult = z
+  .object({
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    copied: z.number().int(),
+    skipped: z.number().int(),
+    submodules: z.array(z.object({ submodule: z.string(), copied: z.number().int(), skipped: z.number().int() })),
+    /** The recalculations started for the target year's submodules that got factors. */
+    recalculations: z.array(RecalculationStarted),
+  })
+  .openapi('CopyFactorsResult');
+export type CopyFactorsResult = z.infer<typeof CopyFactorsResult>;
+
 export const TaxonomyPathParams = z.object({ year: Year, submodule: SubmoduleKeyParam });
 
 /** `GET /api/v1/years/{year}/taxonomies/{submodule}`: dropdown options derived from the year's factors. */

@@ -1,6 +1,6 @@
 // A factor created or changed through the API starts the recalculation pipeline of the entries it feeds
 // (recalculation → aggregation), on real PostgreSQL with the job runner of the process.
-import { AuditPage, Entry, FactorPage, FactorWritten, Pipeline } from '@co2/contracts';
+import { AuditPage, CopyFactorsResult, Entry, FactorPage, FactorWritten, Pipeline } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { seedEntryFixtures } from '../support/domain-fixtures.js';
@@ -90,5 +90,29 @@ describe('factor writes start the recalculation pipeline', () => {
     expect(job.rows[0].payload).toMatchObject({ submodule: 'professional-travel/plane', year: 2025, full: true });
     const after = Entry.parse(await (await call('principal', 'GET', `${planes}/${missing.id}`)).json());
     expect(after.totalKgCo2eq).toBeCloseTo(503 * 0.5 * 1.35, 9);
+  });
+
+  it('when an admin copies 2025’s factors to 2026, then every identity is copied once, the rest is reported as kept, and 2026 is recalculated', async () => {
+    const source = await api.database.pool.query(`SELECT submodule, count(*)::int AS n FROM factors WHERE year = 2025 GROUP BY submodule ORDER BY submodule`);
+    const res = await call('admin', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2026 });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const result = CopyFactorsResult.parse(await res.json());
+    const total = source.rows.reduce((n, r) => n + r.n, 0);
+    expect(result).toMatchObject({ fromYear: 2025, toYear: 2026, copied: total, skipped: 0 });
+    expect(result.submodules.map((s) => [s.submodule, s.copied])).toEqual(source.rows.map((r) => [r.submodule, r.n]));
+    expect(result.recalculations).toHaveLength(source.rows.length);
+    const copied = await api.database.pool.query(`SELECT count(*)::int AS n FROM factors WHERE year = 2026`);
+    expect(copied.rows[0].n).toBe(total);
+    const plane = FactorPage.parse(await (await call('admin', 'GET', '/api/v1/factors?year=2026&submodule=professional-travel/plane&q=short_to_medium_haul')).json());
+    expect(plane.items.find((f) => f.classification.cabin_class === 'economy')?.values.ef_kg_co2eq_per_km).toBe(0.4); // the value changed above
+    for (const started of result.recalculations) expect((await pipelineDone(started.pipelineId)).state).toBe('succeeded');
+
+    const again = CopyFactorsResult.parse(await (await call('admin', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2026, submodule: 'professional-travel/plane' })).json());
+    expect(again).toMatchObject({ copied: 0, skipped: source.rows.find((r) => r.submodule === 'professional-travel/plane').n, recalculations: [] });
+    const audit = await api.database.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'factor.copy_year'`);
+    expect(audit.rows[0].n).toBe(2);
+    const same = await call('admin', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2025 });
+    expect(same.status).toBe(400);
+    expect((await call('principal', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2027 })).status).toBe(403);
   });
 });

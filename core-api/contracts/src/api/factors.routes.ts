@@ -1,4 +1,4 @@
-import { CreateFactorBody, Factor, FactorPage, FactorWritten, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
+import { CopyFactorsBody, CopyFactorsResult, CreateFactorBody, Factor, FactorPage, FactorWritten, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
 import { defineRoute } from './route.js';
 
 const tags = ['factors'];
@@ -59,4 +59,15 @@ export const getTaxonomy = defineRoute({
   tags,
   request: { params: TaxonomyPathParams },
   response: { status: 200, description: 'The options', schema: Taxonomy },
+});
+
+export const copyFactors = defineRoute({
+  operationId: 'copyFactors',
+  method: 'post',
+  path: '/api/v1/factors/copy-year',
+  auth: 'admin',
+  summary: 'Copies every factor of a year (or of one submodule) into another year; factors the target year already has are kept. Starts the recalculation of the target year’s submodules that got factors. Administrators only; audited.',
+  tags,
+  request: { body: CopyFactorsBody },
+  response: { status: 200, description: 'What was copied', schema: CopyFactorsResult },
 });
