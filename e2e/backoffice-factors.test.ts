@@ -99,6 +99,25 @@ describe('factors as an administrator', () => {
     await apiSend(admin, portalUrl, 'PATCH', `/api/v1/factors/${factor.id}`, { values: factor.values }, (v) => v);
   });
 
+  it('when the admin copies 2025’s factors to a new year, then the summary matches the API and the new year lists them', async () => {
+    const source = FactorPage.parse(await apiGet(admin, portalUrl, '/api/v1/factors?year=2025&pageSize=1', (v) => v));
+    const target = 2031;
+    expect(FactorPage.parse(await apiGet(admin, portalUrl, `/api/v1/factors?year=${target}&pageSize=1`, (v) => v)).total).toBe(0);
+    await page.goto(`${portalUrl}/backoffice/factors?year=2025`);
+    await page.getByTestId('factor-copy').click();
+    await page.getByTestId('factor-copy-to').fill(String(target));
+    await page.getByTestId('factor-copy-submit').click();
+    const result = page.getByTestId('factor-copy-result');
+    await result.waitFor();
+    await expect(result.innerText()).resolves.toContain(`${source.total} factors copied to ${target}, 0 already there and kept.`);
+    const copied = FactorPage.parse(await apiGet(admin, portalUrl, `/api/v1/factors?year=${target}&pageSize=1`, (v) => v));
+    expect(copied.total).toBe(source.total);
+    await page.getByTestId('factor-copy-see').click();
+    await page.waitForURL(new RegExp(`year=${target}`));
+    await page.getByTestId('factor-table').waitFor();
+    await expect(page.getByTestId('factor-table').innerText()).resolves.toContain(`of ${source.total}`);
+  });
+
   it('when a reporter opens the factors address, then the page says it is for administrators and the section is not offered', async () => {
     const reporter = await browser.newContext();
     const other = await reporter.newPage();

@@ -77,7 +77,7 @@ export const UpdateFactorBody = z
   .openapi('UpdateFactorBody');
 export type UpdateFactorBody = z.infer<typeof UpdateFactorBody>;
 
-/** `POST /api/v1/factors/copy-year`: every factor of a year (or of one submodule) copied into another year. */
+/** `POST /api/v1/factor-copies`: every factor of a year (or of one submodule) copied into another year. */
 export const CopyFactorsBody = z
   .strictObject({
     fromYear: z.number().int().min(2000).max(2100),

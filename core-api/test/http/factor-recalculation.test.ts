@@ -94,7 +94,7 @@ describe('factor writes start the recalculation pipeline', () => {
 
   it('when an admin copies 2025’s factors to 2026, then every identity is copied once, the rest is reported as kept, and 2026 is recalculated', async () => {
     const source = await api.database.pool.query(`SELECT submodule, count(*)::int AS n FROM factors WHERE year = 2025 GROUP BY submodule ORDER BY submodule`);
-    const res = await call('admin', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2026 });
+    const res = await call('admin', 'POST', '/api/v1/factor-copies', { fromYear: 2025, toYear: 2026 });
     expect(res.status, await res.clone().text()).toBe(200);
     const result = CopyFactorsResult.parse(await res.json());
     const total = source.rows.reduce((n, r) => n + r.n, 0);
@@ -107,12 +107,12 @@ describe('factor writes start the recalculation pipeline', () => {
     expect(plane.items.find((f) => f.classification.cabin_class === 'economy')?.values.ef_kg_co2eq_per_km).toBe(0.4); // the value changed above
     for (const started of result.recalculations) expect((await pipelineDone(started.pipelineId)).state).toBe('succeeded');
 
-    const again = CopyFactorsResult.parse(await (await call('admin', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2026, submodule: 'professional-travel/plane' })).json());
+    const again = CopyFactorsResult.parse(await (await call('admin', 'POST', '/api/v1/factor-copies', { fromYear: 2025, toYear: 2026, submodule: 'professional-travel/plane' })).json());
     expect(again).toMatchObject({ copied: 0, skipped: source.rows.find((r) => r.submodule === 'professional-travel/plane').n, recalculations: [] });
     const audit = await api.database.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'factor.copy_year'`);
     expect(audit.rows[0].n).toBe(2);
-    const same = await call('admin', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2025 });
+    const same = await call('admin', 'POST', '/api/v1/factor-copies', { fromYear: 2025, toYear: 2025 });
     expect(same.status).toBe(400);
-    expect((await call('principal', 'POST', '/api/v1/factors/copy-year', { fromYear: 2025, toYear: 2027 })).status).toBe(403);
+    expect((await call('principal', 'POST', '/api/v1/factor-copies', { fromYear: 2025, toYear: 2027 })).status).toBe(403);
   });
 });

@@ -44,6 +44,7 @@ export const factorsDe: typeof factorsEn = {
   },
   recalc: { title: 'Neuberechnung', running: 'Die Einträge, die dieser Faktor speist, werden neu berechnet…', done: 'Neuberechnung abgeschlossen: Einträge und Berichtssummen sind aktuell.', failed: 'Die Neuberechnung wurde nicht abgeschlossen.' },
   create: { title: 'Neuer Faktor', submodule: 'Teilmodul', chooseSubmodule: 'Wählen Sie zuerst das Teilmodul: Das Formular bietet dann seine Schlüssel an.', noSample: 'Dieses Teilmodul hat {year} keinen Faktor, dessen Schlüssel übernommen werden könnten: Importieren Sie stattdessen eine Faktor-CSV.' },
+  copy: { title: 'Faktoren von {year} in ein anderes Jahr kopieren', help: 'Jeder Faktor von {year} wird kopiert; Faktoren, die das Zieljahr schon hat, bleiben unverändert. Die Einträge des Zieljahrs werden danach neu berechnet.', toYear: 'Zieljahr', only: 'Nur {submodule}', submit: '{from} → {to} kopieren', result: '{copied} Faktoren nach {to} kopiert, {skipped} schon vorhanden und beibehalten.', see: 'Faktoren von {year} ansehen' },
   uncertainty: { none: 'Keine', low: 'Gering', medium: 'Mittel', high: 'Hoch' },
   submodule: {
     headcountMember: 'Mitarbeitende',

@@ -64,7 +64,7 @@ export const getTaxonomy = defineRoute({
 export const copyFactors = defineRoute({
   operationId: 'copyFactors',
   method: 'post',
-  path: '/api/v1/factors/copy-year',
+  path: '/api/v1/factor-copies',
   auth: 'admin',
   summary: 'Copies every factor of a year (or of one submodule) into another year; factors the target year already has are kept. Starts the recalculation of the target year’s submodules that got factors. Administrators only; audited.',
   tags,
