@@ -103,7 +103,10 @@ describe('factors as an administrator', () => {
     const source = FactorPage.parse(await apiGet(admin, portalUrl, '/api/v1/factors?year=2025&pageSize=1', (v) => v));
     const target = 2031;
     expect(FactorPage.parse(await apiGet(admin, portalUrl, `/api/v1/factors?year=${target}&pageSize=1`, (v) => v)).total).toBe(0);
+    // The new year exists (closed to users, as the years page creates it), then gets 2025's factors.
+    await apiSend(admin, portalUrl, 'PUT', `/api/v1/years/${target}/configuration`, { openToUsers: false, workingDaysPerYear: 230, modules: {}, reductionGoals: [] }, (v) => v);
     await page.goto(`${portalUrl}/backoffice/factors?year=2025`);
+    await page.getByTestId('factor-table').waitFor();
     await page.getByTestId('factor-copy').click();
     await page.getByTestId('factor-copy-to').fill(String(target));
     await page.getByTestId('factor-copy-submit').click();
