@@ -41,6 +41,7 @@ import { createAssertYearOpen } from './domain/years/year-use-cases.js';
 import { importRoutes } from './http/routes/imports.routes.js';
 import { jobRoutes } from './http/routes/jobs.routes.js';
 import { createJobRegistry } from './jobs/index.js';
+import { previewFactorValues } from './recalculation/impact-preview.js';
 import { JobChangeListener } from './jobs/job-change-listener.js';
 import type { JobRegistry } from './jobs/registry.js';
 import { createJobQueries } from './repositories/job-query.repository.js';
@@ -99,7 +100,11 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       exportReporting: createExportReporting({ units: repos.units, reports: repos.reports }),
       exportReportingJson: createExportReportingJson({ units: repos.units, reports: repos.reports }),
     }),
-    ...factorRoutes(createFactorUseCases({ factors: repos.factors, recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }) })),
+    ...factorRoutes(createFactorUseCases({
+        factors: repos.factors,
+        recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }),
+        previewImpact: (o) => previewFactorValues(pool, o),
+      })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }), verifyAudit: createVerifyAudit({ audit: repos.audit, clock: adapters.clock ?? systemClock }) }),
     ...importRoutes({
       startImport: createStartImport({

@@ -102,6 +102,26 @@ export const CopyFactorsResult = z
   .openapi('CopyFactorsResult');
 export type CopyFactorsResult = z.infer<typeof CopyFactorsResult>;
 
+/** `POST /api/v1/factors/{id}/impact`: the factor's new values, previewed (nothing is written). */
+export const FactorImpactBody = z.strictObject({ values: Values }).openapi('FactorImpactBody');
+export type FactorImpactBody = z.infer<typeof FactorImpactBody>;
+
+export const FactorImpact = z
+  .object({
+    factorId: z.string().uuid(),
+    year: z.number().int(),
+    submodule: z.string(),
+    /** False when the submodule's formulas have no set-based form: the recalculation alone can tell. */
+    supported: z.boolean(),
+    /** Per unit, the kg of the rows computed with the factor, now and with the new values. */
+    units: z.array(z.object({ unitCode: z.string(), beforeKg: z.number(), afterKg: z.number(), deltaKg: z.number() })),
+    totalDeltaKg: z.number(),
+    /** Entries the recalculation would hand to the engine (e.g. a distance band moved): not in the figures. */
+    entriesForEngine: z.number().int(),
+  })
+  .openapi('FactorImpact');
+export type FactorImpact = z.infer<typeof FactorImpact>;
+
 export const TaxonomyPathParams = z.object({ year: Year, submodule: SubmoduleKeyParam });
 
 /** `GET /api/v1/years/{year}/taxonomies/{submodule}`: dropdown options derived from the year's factors. */

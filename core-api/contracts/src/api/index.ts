@@ -3,7 +3,7 @@ import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit, verifyAudit } from './audit.routes.js';
 import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
-import { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
+import { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, previewFactorImpact, updateFactor } from './factors.routes.js';
 import { locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
 import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
@@ -21,7 +21,7 @@ export { locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit, verifyAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
-export { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
+export { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, previewFactorImpact, updateFactor } from './factors.routes.js';
 export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, listWorkers, retryJob, streamJobEvents } from './jobs.routes.js';
 
 /** Every operation of the core API, in documentation order. */
@@ -53,6 +53,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   createFactor,
   updateFactor,
   copyFactors,
+  previewFactorImpact,
   getTaxonomy,
   searchLocations,
   locationDistance,

@@ -1,4 +1,4 @@
-import type { CopyFactorsBody, CopyFactorsResult, CreateFactorBody, FactorPage, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKey, Taxonomy, UpdateFactorBody } from '@co2/contracts';
+import type { CopyFactorsBody, CopyFactorsResult, CreateFactorBody, FactorImpact, FactorImpactBody, FactorPage, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKey, Taxonomy, UpdateFactorBody } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
 import { findEmissionType } from '../modules/emission-types/index.js';
@@ -67,7 +67,14 @@ export function recalculationAfter(factor: FactorRecord, change: { created: bool
  * Factor administration (the routes admit administrators only) and the dropdown taxonomies derived from factors.
  * Every create or update starts the recalculation of the entries the factor feeds, once the write has committed.
  */
-export function createFactorUseCases(deps: { factors: FactorStore; recalculations: RecalculationQueue }) {
+/** Previews new values of a factor without writing them (the recalculation's statements, rolled back). */
+export type ImpactPreviewer = (o: { factorId: string; submodule: SubmoduleKey; year: number; values: Record<string, unknown> }) => Promise<{
+  supported: boolean;
+  units: { unitCode: string; beforeKg: number; afterKg: number }[];
+  entriesForEngine: number;
+}>;
+
+export function createFactorUseCases(deps: { factors: FactorStore; recalculations: RecalculationQueue; previewImpact: ImpactPreviewer }) {
   const recalculate = async (principal: Principal, factor: FactorRecord, change: Parameters<typeof recalculationAfter>[1]): Promise<FactorWritten> => ({
     ...factor,
     recalculation: await deps.recalculations.start(recalculationAfter(factor, change), { id: principal.user.id }),
@@ -107,6 +114,13 @@ export function createFactorUseCases(deps: { factors: FactorStore; recalculation
         submodules,
         recalculations,
       };
+    },
+    previewImpact: async (id: string, body: FactorImpactBody): Promise<FactorImpact> => {
+      const factor = await deps.factors.get(id);
+      if (!factor) throw errors.notFound(`factor ${id}`);
+      const outcome = await deps.previewImpact({ factorId: id, submodule: factor.submodule as SubmoduleKey, year: factor.year, values: body.values });
+      const units = outcome.units.map((u) => ({ ...u, deltaKg: u.afterKg - u.beforeKg }));
+      return { factorId: id, year: factor.year, submodule: factor.submodule, supported: outcome.supported, units, totalDeltaKg: units.reduce((n, u) => n + u.deltaKg, 0), entriesForEngine: outcome.entriesForEngine };
     },
     getTaxonomy: async (year: number, submodule: SubmoduleKey): Promise<Taxonomy> => buildTaxonomy(year, submodule, await deps.factors.forYear(year, submodule)),
   };
