@@ -1,6 +1,7 @@
 // An administrator browses the year's factors (filters in the address), opens the short-haul economy plane factor,
-// changes its emission factor, follows the recalculation live and sees LAB-CARBON's trips recomputed with the new
+// previews the impact per unit, changes its emission factor, follows the recalculation live and sees LAB-CARBON's trips recomputed with the new
 // value (the API's figures), and the change in the factor's history. A reporter is not offered the page.
+import { formatKg } from '@co2/ui/format';
 import { FactorPage, TripList, type Factor } from '@co2/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -59,7 +60,7 @@ describe('factors as an administrator', () => {
     expect(rows.every((r) => r.includes('business'))).toBe(true);
   });
 
-  it('when the admin changes the short-haul economy plane factor, then the recalculation runs live and LAB-CARBON’s trips carry the new value', async () => {
+  it('when the admin changes the short-haul economy plane factor, then the impact preview lists LAB-CARBON’s plane trips with the kg difference the recalculation, run live, then produces', async () => {
     const factor = FactorPage.parse(await apiGet(admin, portalUrl, planeFactors, (v) => v)).items.find(shortEconomy)!;
     const oldEf = Number(factor.values.ef_kg_co2eq_per_km);
     const newEf = Math.round(oldEf * 1.1 * 10_000) / 10_000;
@@ -76,6 +77,13 @@ describe('factors as an administrator', () => {
     await page.waitForURL(/\/edit/);
     const ef = page.getByLabel('ef_kg_co2eq_per_km');
     await ef.fill(String(newEf));
+    // Impact preview before applying: LAB-CARBON's plane trips, with the kg difference (nothing written yet).
+    await page.getByTestId('factor-impact-preview').click();
+    const impactRow = page.getByTestId('factor-impact-LAB-CARBON');
+    await impactRow.waitFor();
+    await expect(impactRow.innerText()).resolves.toContain('Plane trips');
+    const previewDelta = (await impactRow.getByTestId('factor-impact-delta').innerText()).trim();
+    expect(affected(await trips('')).map((t) => t.entry.totalKgCo2eq)).toEqual(before.map((t) => t.entry.totalKgCo2eq));
     await page.getByTestId('ui-form-submit').click();
     await page.waitForURL(/job=/);
     await expect(page.getByTestId('factor-recalculation-status').innerText()).resolves.toBeTruthy();
@@ -88,6 +96,9 @@ describe('factors as an administrator', () => {
       const old = before.find((b) => b.entry.id === trip.entry.id)!;
       expect(trip.entry.totalKgCo2eq).toBeCloseTo((old.entry.totalKgCo2eq * newEf) / oldEf, 6);
     }
+    // The preview's difference is the one the recalculation produced.
+    const delta = after.reduce((n, t) => n + t.entry.totalKgCo2eq, 0) - before.reduce((n, t) => n + t.entry.totalKgCo2eq, 0);
+    expect(previewDelta).toBe(`${delta > 0 ? '+' : ''}${formatKg(delta, 'en')}`);
     // The history shows the change, before → after, by the admin.
     const history = page.getByTestId('factor-history');
     await history.locator('tbody tr').first().waitFor();
