@@ -1,6 +1,7 @@
 // Bundles the BFF into dist/main.js (esbuild): npm packages stay external (installed in the image),
-// workspace packages (@co2/*) are inlined; the SQL migrations are copied to dist/drizzle.
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+// workspace packages (@co2/*) are inlined; the SQL migrations are copied to dist/drizzle, and the versions of the
+// shared packages to dist/portal-versions.json.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -22,3 +23,6 @@ await build({
   logLevel: 'info',
 });
 cpSync('drizzle', 'dist/drizzle', { recursive: true });
+// The shared-package versions this portal runs (published remotes must match their majors): read by config.ts.
+const versionOf = (dir) => JSON.parse(readFileSync(new URL(`../${dir}/package.json`, import.meta.url), 'utf8')).version;
+writeFileSync('dist/portal-versions.json', `${JSON.stringify({ '@co2/shell-sdk': versionOf('shell/sdk'), '@co2/contracts': versionOf('core-api/contracts') })}\n`);

@@ -7,6 +7,13 @@ import { signIn } from './support/sign-in.js';
 
 const portalUrl = inject('portalUrl');
 const AREAS = ['inventory', 'travel', 'dashboard', 'backoffice'] as const;
+/** What each area shows of the data it read from core-api (the dashboard names the unit and year it reports on). */
+const DATA_TEST_ID: Record<(typeof AREAS)[number], string> = {
+  inventory: 'inventory-data',
+  travel: 'travel-data',
+  dashboard: 'dashboard-scope',
+  backoffice: 'backoffice-data',
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +27,7 @@ async function visitArea(page: Page, area: (typeof AREAS)[number]) {
   const apiCall = page.waitForResponse((r) => r.url().startsWith(`${portalUrl}/api/v1/`) && r.status() === 200);
   await page.goto(`${portalUrl}/${area}`);
   await apiCall;
-  const data = page.getByTestId(`${area}-data`);
+  const data = page.getByTestId(DATA_TEST_ID[area]);
   await data.waitFor({ timeout: 20_000 });
   return (await data.innerText()).trim();
 }

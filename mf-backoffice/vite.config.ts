@@ -4,11 +4,12 @@ import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
 import { federation } from '@module-federation/vite';
 import { remoteFederationOptions } from '@co2/shell-sdk/federation';
 import { compressedAssets } from '@co2/shell-sdk/compression';
+import { remoteArtifact } from '@co2/shell-sdk/artifact';
 
 // Built alone into dist/ (remoteEntry.js); served by the BFF under /remotes/backoffice/, hence the relative base.
 export default defineConfig({
   base: './',
-  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), federation(remoteFederationOptions('mf_backoffice')), compressedAssets()],
+  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), federation(remoteFederationOptions('mf_backoffice')), compressedAssets(), remoteArtifact('mf_backoffice')],
   resolve: { preserveSymlinks: true },
   build: { target: 'esnext', rollupOptions: { input: 'src/lifecycle.ts' } },
 });

@@ -14,6 +14,11 @@ import { apiProxy } from './http/api-proxy.js';
 import { bffRoutes } from './http/bff-routes.js';
 import { requestForgeryGuard } from './http/csrf.js';
 import { portalRoutes } from './http/portal.js';
+import { registryService, type RegistryService } from './remotes/registry-service.js';
+import { adminRemoteRoutes, portalRegistryRoutes, publishRoutes, remoteFailureRoutes } from './remotes/routes.js';
+import { remoteFiles } from './remotes/serve.js';
+import { createRemoteStore } from './remotes/create-store.js';
+import type { RemoteStore } from './remotes/store.js';
 import { authRateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -33,6 +38,10 @@ export interface AppDeps {
   clock?: Clock;
   /** Called once per refresh-token grant sent to the provider. */
   onTokenRefresh?: () => void;
+  /** Defaults to the configured store (config.remoteStore). */
+  remoteStore?: RemoteStore;
+  /** Defaults to one on `pool` (tests share one to seed it). */
+  registry?: RegistryService;
 }
 
 export function createApp(config: BffConfig, deps: AppDeps): express.Express {
@@ -53,12 +62,19 @@ export function createApp(config: BffConfig, deps: AppDeps): express.Express {
   const session = [sessionMiddleware(config.session, query, cache, deps.logger), lifetimeGuard(config.session, clock)];
   // The API first: a proxied call walks no other route.
   app.use('/api', apiProxy(config, refresher, { forgeryGuard, session }));
-  app.use(portalRoutes(config.registry, deps.pool));
+  const store = deps.remoteStore ?? createRemoteStore(config.remoteStore);
+  const registry = deps.registry ?? registryService(deps.pool, { cacheMs: config.delivery.registryCacheMs, timeoutMs: config.session.storeTimeoutMs, fallback: config.registry });
+  app.use(portalRegistryRoutes(registry, session));
+  app.use(publishRoutes({ pool: deps.pool, store, registry, portal: config.delivery.portal }, config.delivery.publishMaxBytes));
+  app.use(remoteFiles(store));
+  app.use(portalRoutes(deps.pool));
   app.use('/auth', authRateLimit(config.authRateLimit));
   app.use(['/auth', '/bff'], forgeryGuard, ...session);
   app.use(loginRoutes(config, { oidc, sessions, clock }));
   app.use(logoutRoutes(config, { oidc, sessions, clock }));
   app.use(bffRoutes(config, { oidc, refresher, sessions, clock }));
+  app.use(remoteFailureRoutes(registry, refresher));
+  app.use(adminRemoteRoutes(registry, refresher, store.kind));
   app.use(staticBundles(config.webDist));
   app.use(spaFallback(config.webDist['/']));
   app.use(notFound);

@@ -1,9 +1,11 @@
 // The BFF's configuration: one validated, typed object read from the environment (see bff/README.md).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiRoutes, RemoteRegistry } from '@co2/contracts';
 import { z } from 'zod';
+import type { PortalVersions } from './remotes/publish.js';
+import type { S3StoreConfig } from './remotes/s3-store.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const REMOTES = ['inventory', 'travel', 'dashboard', 'backoffice'] as const;
@@ -43,6 +45,19 @@ const EnvSchema = z.object({
   TRUST_PROXY: env(z.string().optional()),
   REMOTES_REGISTRY: env(z.string().optional()),
   WEB_DIST: env(z.string().optional()),
+  REMOTE_STORE: env(z.enum(['disk', 's3']).default('disk')),
+  REMOTE_STORE_DIR: env(z.string().min(1).optional()),
+  S3_BUCKET: env(z.string().min(1).optional()),
+  S3_ENDPOINT: env(url(['http:', 'https:']).optional()),
+  S3_REGION: env(z.string().min(1).default('us-east-1')),
+  S3_PREFIX: env(z.string().regex(/^([A-Za-z0-9_.-]+\/)*$/, { message: 'a key prefix like remotes/' }).default('remotes/')),
+  S3_ACCESS_KEY_ID: env(z.string().min(1).optional()),
+  S3_SECRET_ACCESS_KEY: env(z.string().min(1).optional()),
+  S3_FORCE_PATH_STYLE: env(z.enum(['true', 'false']).optional()),
+  REGISTRY_CACHE_MS: env(z.coerce.number().int().min(0).max(60_000).default(1_000)),
+  PUBLISH_MAX_BYTES: env(z.string().regex(/^\d+(kb|mb)$/, { message: 'a size like 64mb' }).default('64mb')),
+  PORTAL_SHELL_SDK_VERSION: env(z.string().regex(/^\d+\.\d+\.\d+/).optional()),
+  PORTAL_CONTRACTS_VERSION: env(z.string().regex(/^\d+\.\d+\.\d+/).optional()),
   LOG_LEVEL: env(z.enum(LOG_LEVELS).default('info')),
 });
 
@@ -69,7 +84,17 @@ export interface BffConfig {
   coreApi: { url: string; audience: string; timeoutMs: number; routes: ProxiedRoute[] };
   /** Per client IP on /auth/*: at most `max` requests per `windowSeconds`. In-memory (per instance). */
   authRateLimit: { max: number; windowSeconds: number };
+  /** The seed of a fresh registry database (REMOTES_REGISTRY, else the four local remotes). */
   registry: RemoteRegistry;
+  /** Where published remote artifacts live (docs/adr/0008-independent-delivery.md). */
+  remoteStore: { kind: 'disk'; dir: string } | { kind: 's3'; s3: S3StoreConfig };
+  delivery: {
+    /** How long /portal/remotes.json reuses its database read (ms). */
+    registryCacheMs: number;
+    publishMaxBytes: string;
+    /** Versions of the shared packages this portal runs: published remotes must be built against the same majors. */
+    portal: PortalVersions;
+  };
   /** URL prefix → static folder. */
   webDist: Record<string, string>;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -104,6 +129,22 @@ function remoteVersion(name: string): string {
     return typeof pkg.version === 'string' ? pkg.version : '0.1.0';
   } catch {
     return '0.1.0';
+  }
+}
+
+/** `dist/portal-versions.json` of the bundled BFF (bff/build.mjs), else the workspace's package.json. */
+function workspaceVersion(dir: 'shell/sdk' | 'core-api/contracts'): string {
+  try {
+    const bundled = fileURLToPath(new URL('./portal-versions.json', import.meta.url));
+    if (existsSync(bundled)) {
+      const versions = JSON.parse(readFileSync(bundled, 'utf8')) as Record<string, string>;
+      const version = versions[dir === 'shell/sdk' ? '@co2/shell-sdk' : '@co2/contracts'];
+      if (version) return version;
+    }
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
   }
 }
 
@@ -164,6 +205,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const webDist = parseWebDist(source.WEB_DIST || undefined, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  if (e.REMOTE_STORE === 's3' && !e.S3_BUCKET) throw new ConfigError([{ key: 'S3_BUCKET', message: 'required when REMOTE_STORE=s3' }]);
   if (!e.PUBLIC_ORIGIN && e.NODE_ENV === 'production') throw new ConfigError([{ key: 'PUBLIC_ORIGIN', message: 'required in production' }]);
   const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const secure = publicOrigin.startsWith('https:');
@@ -192,6 +234,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     coreApi: { url: e.CORE_API_URL.replace(/\/$/, ''), audience: e.CORE_API_AUDIENCE, timeoutMs: e.CORE_API_TIMEOUT_MS, routes: contractRoutes() },
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     registry,
+    remoteStore:
+      e.REMOTE_STORE === 's3'
+        ? {
+            kind: 's3',
+            s3: {
+              bucket: e.S3_BUCKET ?? '',
+              region: e.S3_REGION,
+              prefix: e.S3_PREFIX,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : Boolean(e.S3_ENDPOINT),
+              ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+              ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID } : {}),
+              ...(e.S3_SECRET_ACCESS_KEY ? { secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+            },
+          }
+        : { kind: 'disk', dir: path.resolve(e.REMOTE_STORE_DIR ?? path.join(REPO_ROOT, '.data', 'remotes')) },
+    delivery: {
+      registryCacheMs: e.REGISTRY_CACHE_MS,
+      publishMaxBytes: e.PUBLISH_MAX_BYTES,
+      portal: {
+        '@co2/shell-sdk': e.PORTAL_SHELL_SDK_VERSION ?? workspaceVersion('shell/sdk'),
+        '@co2/contracts': e.PORTAL_CONTRACTS_VERSION ?? workspaceVersion('core-api/contracts'),
+      },
+    },
     webDist,
     logLevel: e.LOG_LEVEL,
   };

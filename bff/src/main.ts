@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type BffConfig } from './config.js';
 import { runMigrations } from './db/migrate.js';
 import { createServer } from './http/server.js';
 import { createPool } from './db/pool.js';
+import { registryService } from './remotes/registry-service.js';
 
 function readConfig(): BffConfig {
   try {
@@ -22,8 +23,11 @@ const config = readConfig();
 const logger = pino({ level: config.logLevel });
 const pool = createPool(config, logger);
 
+const registry = registryService(pool, { cacheMs: config.delivery.registryCacheMs, timeoutMs: config.session.storeTimeoutMs, fallback: config.registry });
 try {
   await runMigrations(pool);
+  const seeded = await registry.seed(config.registry);
+  if (seeded.length > 0) logger.info({ seeded }, 'remote registry seeded');
 } catch (err) {
   logger.fatal({ err }, 'migrations failed');
   await pool.end();
@@ -34,7 +38,7 @@ if (config.session.secure && config.http.trustProxy === false) {
   logger.warn('PUBLIC_ORIGIN is https but TRUST_PROXY is not set: behind a TLS proxy the session cookie will never be set');
 }
 
-const app = createApp(config, { pool, logger });
+const app = createApp(config, { pool, logger, registry });
 const server = createServer(app);
 server.once('error', (err) => {
   logger.fatal({ err }, `cannot listen on ${config.http.host}:${config.http.port}`);

@@ -10,7 +10,7 @@ import { createEntryUseCases } from './domain/entries/index.js';
 import { createFactorUseCases } from './domain/factors/factor-use-cases.js';
 import { createGetMe } from './domain/identity/get-me.js';
 import { createSyncUser } from './domain/identity/sync-user.js';
-import { createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
+import { createListBuildingRooms, createLocationDistance, createSearchLocations } from './domain/locations/locations.js';
 import { createExportReporting, createExportReportingJson, createGetReporting } from './domain/reporting/reporting.js';
 import { createReportUseCases } from './domain/reports/index.js';
 import { createGetVisibleUnit, createListVisibleSubtree, createListVisibleUnits } from './domain/units/list-visible-units.js';
@@ -94,6 +94,7 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
     ...locationRoutes({
       searchLocations: createSearchLocations({ locations: repos.locations }),
       locationDistance: createLocationDistance({ locations: repos.locations, factors: repos.factors }),
+      listBuildingRooms: createListBuildingRooms({ rooms: repos.locations }),
     }),
     ...reportingRoutes({
       getReporting: createGetReporting({ units: repos.units, reports: repos.reports }),

@@ -139,6 +139,8 @@ export function checkCompose(compose: Doc, dynamic: Doc, exampleEnv: Map<string,
     ['/', 'web'],
     ['/inventory/entries', 'web'],
     ['/remotes/travel/remoteEntry.js', 'web'],
+    ['/remotes/mf_travel/0.2.0/remoteEntry.js', 'bff'],
+    ['/remotes/mf_travel/0.2.0/assets/lifecycle-AbCd1234.js', 'bff'],
     ['/apidocs', 'web'],
   ];
   for (const [path, expected] of routes) {

@@ -31,10 +31,13 @@ FROM manifests AS build
 RUN npm ci --workspace @co2/bff --ignore-scripts
 COPY tsconfig.base.json ./
 COPY core-api/contracts/ core-api/contracts/
+# The artifact format (checksums) of published remotes, bundled into the BFF.
+COPY shell/sdk/ shell/sdk/
 COPY bff/ bff/
 RUN npm run build --workspace @co2/bff \
  && test -f bff/dist/main.js \
- && test -d bff/dist/drizzle
+ && test -d bff/dist/drizzle \
+ && test -f bff/dist/portal-versions.json
 
 # Production dependencies only (packages the bundle leaves external), pinned by the lockfile; see
 # prod-manifests.mjs for why this is not `npm ci --omit=dev --workspace`.

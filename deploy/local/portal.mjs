@@ -103,6 +103,8 @@ export async function startPortal(o = {}) {
       SESSION_SECRET: o.env?.SESSION_SECRET ?? process.env.SESSION_SECRET ?? secrets?.sessionSecret ?? '',
       CORE_API_URL: coreUrl,
       CORE_API_AUDIENCE: audience,
+      // Published remote versions (docs/adr/0008-independent-delivery.md): local disk beside the other data.
+      REMOTE_STORE_DIR: path.join(dataDir, 'remotes'),
     });
     await waitForHttp(`http://127.0.0.1:${bffPort}/healthz`, { child: bff });
     return { url: publicOrigin, databaseUrl, issuer: oidc.issuer, oidc, coreUrl, audience, stop: stopAll };

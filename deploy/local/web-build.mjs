@@ -13,7 +13,7 @@ export const WEB_PACKAGES = [
 
 // Sources every web build depends on besides its own folder (the shell-sdk modules every vite config imports
 // included: a change of the shared federation or compression setup rebuilds every bundle).
-const SHARED_SOURCES = ['shell/sdk/src', 'shell/sdk/federation.mjs', 'shell/sdk/compression.mjs', 'core-api/contracts/src', 'core-api/contracts/package.json'];
+const SHARED_SOURCES = ['shell/sdk/src', 'shell/sdk/federation.mjs', 'shell/sdk/compression.mjs', 'shell/sdk/artifact.mjs', 'core-api/contracts/src', 'core-api/contracts/package.json'];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

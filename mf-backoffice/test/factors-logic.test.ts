@@ -12,6 +12,7 @@ const plane: Factor = {
   values: { ef_kg_co2eq_per_km: 0.2906, rfi_adjustment: 1.35 },
   unit: 'kg CO2-eq/km',
   source: 'mobitool',
+  relativeUncertainty: null,
   updatedAt: '2026-12-01T10:00:00.000Z',
 };
 

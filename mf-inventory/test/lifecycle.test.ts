@@ -4,7 +4,7 @@ import { createApiClient, createPortalContext, type PortalMountProps } from '@co
 import { fakeFetch, mountRemote } from '@co2/shell-sdk/testing';
 import * as lifecycle from '../src/lifecycle.js';
 import { catalogue, principal } from './import-fixtures.js';
-import { me, unitList } from './support.js';
+import { entriesUrl, me, REPORT_URL, reportFixture, unitList } from './support.js';
 
 describe('lifecycle (the exposed ./lifecycle module)', () => {
   it('when single-spa mounts it with the portal props, then the page renders fetched data in the given element, and unmount clears it', async () => {
@@ -32,7 +32,11 @@ describe('lifecycle (the exposed ./lifecycle module)', () => {
       api: createApiClient({ fetch }),
       context: createPortalContext({ locale: 'de', unit: 'LAB-CARBON', year: 2025, user: principal() }),
     });
-    const fetch = fakeFetch({ 'GET /api/v1/imports/catalogue': { body: catalogue } });
+    const fetch = fakeFetch({
+      'GET /api/v1/imports/catalogue': { body: catalogue },
+      [`GET ${REPORT_URL}`]: { body: reportFixture() },
+      [`GET ${entriesUrl('buildings/rooms')}`]: { body: { items: [], total: 0, page: 1, pageSize: 25, sumKgCo2eq: 0 } },
+    });
     const remote = await mountRemote<PortalMountProps & { name: string }>(lifecycle, props(fetch), { path: '/inventory/modules/buildings', settle: flushPromises });
     expect(remote.domElement.querySelector('h1')?.textContent).toBe('Gebäude');
     expect(remote.text('import-action-buildings/rooms')).toContain('CSV importieren');

@@ -3,7 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { FakeEventSource, FakeXhr, jsonResponse } from '@co2/shell-sdk/testing';
 import InventoryModulePage from '../src/features/modules/InventoryModulePage.vue';
 import { catalogue, job, JOB_ID, PIPELINE_ID, pipeline, principal, report } from './import-fixtures.js';
-import { mountPage } from './support.js';
+import { entriesUrl, mountPage, REPORT_URL, reportFixture, taxonomyUrl } from './support.js';
 
 beforeEach(() => {
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
@@ -15,7 +15,16 @@ afterEach(() => {
   FakeEventSource.reset();
 });
 
-const base = { 'GET /api/v1/imports/catalogue': { body: catalogue } };
+const empty = { body: { items: [], total: 0, page: 1, pageSize: 25, sumKgCo2eq: 0 } };
+const noTaxonomy = (submodule: string) => ({ body: { year: 2025, submodule, fields: {}, classifications: [] } });
+const base = {
+  'GET /api/v1/imports/catalogue': { body: catalogue },
+  [`GET ${REPORT_URL}`]: { body: reportFixture() },
+  [`GET ${entriesUrl('equipment/scientific')}`]: empty,
+  [`GET ${entriesUrl('buildings/rooms')}`]: empty,
+  [`GET ${taxonomyUrl('equipment/scientific')}`]: noTaxonomy('equipment/scientific'),
+  [`GET ${taxonomyUrl('buildings/rooms')}`]: noTaxonomy('buildings/rooms'),
+};
 type Routes = Parameters<typeof mountPage>[1];
 
 async function mountModule(module: string, routes: Routes = {}, context: Record<string, unknown> = { user: principal() }) {
@@ -131,7 +140,7 @@ describe('InventoryModulePage — a principal imports a CSV for a submodule', ()
 
   it('when the picked file is not a CSV, then nothing is sent and the field says why', async () => {
     const { wrapper } = await mountModule('equipment');
-    await openAndUpload(wrapper, 'equipment/it', 'list.xlsx');
+    await openAndUpload(wrapper, 'equipment/scientific', 'list.xlsx');
     expect(FakeXhr.instances).toHaveLength(0);
     expect(wrapper.text()).toContain('Only .csv files can be imported');
     expect(text(wrapper, 'import-fills')).toBe('Format “Equipment”; a file fills: Scientific equipment, IT equipment, Other equipment.');
@@ -142,12 +151,14 @@ describe('InventoryModulePage — who sees the action', () => {
   it('when the user is not the principal of the selected unit, then there is no import action and no catalogue call', async () => {
     const { wrapper, fetch } = await mountModule('professional-travel', {}, { user: principal('OTHER-LAB') });
     expect(wrapper.find('[data-testid^="import-action-"]').exists()).toBe(false);
-    expect(fetch.calls).toHaveLength(0);
+    expect(fetch.calls.map((c) => c.url)).toEqual([REPORT_URL]);
   });
 
-  it('when no year is selected, then the principal is told to choose one', async () => {
-    const { wrapper } = await mountModule('professional-travel', {}, { user: principal(), year: null });
-    expect(text(wrapper, 'import-unavailable-professional-travel/plane')).toBe('Choose a year in the header to import a file.');
+  it('when no year is selected, then the page says so and offers nothing to import', async () => {
+    const { wrapper, fetch } = await mountModule('professional-travel', {}, { user: principal(), year: null });
+    expect(text(wrapper, 'module-scope')).toBe('Unit LAB-CARBON, year —');
+    expect(wrapper.find('[data-testid^="import-action-"]').exists()).toBe(false);
+    expect(fetch.calls.map((c) => c.url)).not.toContain(REPORT_URL);
   });
 
   it('when the locale changes, then titles and submodule names follow', async () => {
@@ -155,6 +166,6 @@ describe('InventoryModulePage — who sees the action', () => {
     (context as { locale: string }).locale = 'fr';
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('Bâtiments');
-    expect(wrapper.findAll('[data-testid^="submodule-"] h2').map((h) => h.text())).toEqual(['Locaux', 'Combustion', 'Énergie grise']);
+    expect(wrapper.findAll('[data-testid^="submodule-tab-"]').map((h) => h.text())).toEqual(['Locaux', 'Combustion', 'Énergie grise']);
   });
 });

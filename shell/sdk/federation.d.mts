@@ -8,5 +8,5 @@ export declare function remoteFederationOptions(name: string): {
   shared: Shared;
   shareStrategy: 'loaded-first';
   dts: false;
-  manifest: false;
+  manifest: boolean;
 };

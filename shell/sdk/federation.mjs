@@ -28,6 +28,6 @@ export function remoteFederationOptions(name) {
     shared: SHARED_SINGLETONS,
     shareStrategy: SHARE_STRATEGY,
     dts: false,
-    manifest: false,
+    manifest: true,
   };
 }

@@ -51,6 +51,7 @@ if (session.status === 'signed-in') {
     refreshContext: () => loadContextSources(api, state, loadContracts),
     opens: (area, search) => areaAccess(area, contextSources(state), readContextParams(Object.fromEntries(new URLSearchParams(search)))).status === 'ok',
     setArea: state.setArea,
+    setUpdate: state.setUpdate,
     onRetry: state.onRetry,
   });
 }

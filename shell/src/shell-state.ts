@@ -10,6 +10,8 @@ import type { YearOption } from './portal/years.js';
 export interface ShellState {
   session: Session;
   areas: Partial<Record<LayoutArea['name'], AreaState>>;
+  /** A newer version of a remote already loaded in this page (its version): the area offers a reload. */
+  updates: Partial<Record<LayoutArea['name'], string>>;
   /** Units the API lets this user see (every level, path order); null until loaded (or when they could not be). */
   units: Unit[] | null;
   /** Years the API lists for this user; null until loaded (or when they could not be loaded). */
@@ -18,6 +20,7 @@ export interface ShellState {
   readonly ready: Promise<void>;
   markReady(): void;
   setArea(name: LayoutArea['name'], state: AreaState): void;
+  setUpdate(name: LayoutArea['name'], version: string): void;
   onRetry(handler: (name: LayoutArea['name']) => void): void;
   retry(name: LayoutArea['name']): void;
 }
@@ -31,12 +34,16 @@ export function createShellState(): ShellState {
   const state: ShellState = reactive({
     session: { status: 'loading' },
     areas: {},
+    updates: {},
     units: null,
     years: null,
     ready,
     markReady: () => markReady(),
     setArea(name, areaState) {
       state.areas[name] = areaState;
+    },
+    setUpdate(name, version) {
+      state.updates[name] = version;
     },
     onRetry(handler) {
       retryHandler = handler;

@@ -155,4 +155,19 @@ describe('shell app', () => {
     await nextTick();
     expect(q('module-unavailable')).toBeNull();
   });
+
+  it('when a newer version of a loaded remote is promoted, then its area offers a localized reload and no other area does', async () => {
+    const { q, state, context } = await render('/travel', principal);
+    expect(q('remote-update')).toBeNull();
+    state.setUpdate('mf_travel', '0.2.0');
+    await nextTick();
+    const notice = q('remote-update');
+    expect(notice?.getAttribute('data-area')).toBe('mf_travel');
+    expect(notice?.textContent).toContain('A new version of Travel is available (0.2.0).');
+    expect(document.querySelectorAll('[data-testid="remote-update"]')).toHaveLength(1);
+    context.locale = 'fr';
+    await nextTick();
+    expect(q('remote-update')?.textContent).toContain('Une nouvelle version de');
+    expect(q('remote-update-reload')?.textContent).toContain('Recharger');
+  });
 });

@@ -1,15 +1,10 @@
-// Portal documents and probes: the runtime registry, liveness and readiness.
-import type { Health, RemoteRegistry } from '@co2/contracts';
+// Probes: liveness and readiness. (The runtime registry is served from the database: remotes/routes.ts.)
+import type { Health } from '@co2/contracts';
 import { Router } from 'express';
 import type pg from 'pg';
 
-export function portalRoutes(registry: RemoteRegistry, pool: pg.Pool): Router {
+export function portalRoutes(pool: pg.Pool): Router {
   const router = Router();
-  const body = JSON.stringify(registry);
-
-  router.get('/portal/remotes.json', (_req, res) => {
-    res.set('Cache-Control', 'no-cache').type('application/json').send(body);
-  });
 
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' } satisfies Health);

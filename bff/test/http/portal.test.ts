@@ -16,18 +16,22 @@ afterAll(() => h?.close());
 const html = { accept: 'text/html,application/xhtml+xml' };
 
 describe('portal documents and static bundles', () => {
-  it('when the registry is requested, then it lists the four remotes, validated and not cached', async () => {
+  it('when the registry is requested, then it lists the four seeded remotes, validated, private and revalidated', async () => {
     const res = await fetch(`${h.origin}/portal/remotes.json`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    const etag = res.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
     const registry = RemoteRegistry.parse(await res.json());
     expect(registry.remotes.map((r) => [r.name, r.entry])).toEqual([
+      ['mf_backoffice', '/remotes/backoffice/remoteEntry.js'],
+      ['mf_dashboard', '/remotes/dashboard/remoteEntry.js'],
       ['mf_inventory', '/remotes/inventory/remoteEntry.js'],
       ['mf_travel', '/remotes/travel/remoteEntry.js'],
-      ['mf_dashboard', '/remotes/dashboard/remoteEntry.js'],
-      ['mf_backoffice', '/remotes/backoffice/remoteEntry.js'],
     ]);
     for (const remote of registry.remotes) expect(remote.version).toMatch(/^\d+\.\d+\.\d+/);
+    const again = await fetch(`${h.origin}/portal/remotes.json`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
   });
 
   it('when a client-side route is navigated to, then the shell index.html is served with no-cache', async () => {

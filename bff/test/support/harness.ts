@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type BffConfig, type ProxiedRoute } from '../../src/config.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { registryService } from '../../src/remotes/registry-service.js';
 import { listen, startEchoUpstream, type RunningServer } from './servers.js';
 import { createWebDist } from './web-dist.js';
 
@@ -70,6 +71,8 @@ export async function startHarness(): Promise<Harness> {
     cleanups.push(() => db.drop());
     const web = createWebDist();
     cleanups.push(() => web.remove());
+    const remoteStoreDir = mkdtempSync(path.join(tmpdir(), 'bff-remote-store-'));
+    cleanups.push(() => rmSync(remoteStoreDir, { recursive: true, force: true }));
     const bff = await listen(undefined);
     cleanups.push(() => bff.close());
     // The provider delivers logout tokens through this recorder, which forwards them to the BFF unchanged.
@@ -119,6 +122,7 @@ export async function startHarness(): Promise<Harness> {
       CORE_API_URL: upstream.url,
       CORE_API_AUDIENCE: AUDIENCE,
       WEB_DIST: JSON.stringify(web.webDist),
+      REMOTE_STORE_DIR: remoteStoreDir,
       LOG_LEVEL: 'silent',
       AUTH_RATE_LIMIT_MAX: '100000',
     });
@@ -127,6 +131,7 @@ export async function startHarness(): Promise<Harness> {
     pool.on('error', () => undefined);
     cleanups.push(() => pool.end());
     await runMigrations(pool);
+    await registryService(pool, { cacheMs: 0 }).seed(config.registry);
     const logger = pino({ level: 'silent' });
     const clock = testClock();
     bff.server.on('request', createApp(config, { pool, logger, clock: clock.now }));

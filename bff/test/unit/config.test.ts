@@ -74,4 +74,21 @@ describe('BFF configuration', () => {
   it('when NODE_ENV is production, then PUBLIC_ORIGIN is required', () => {
     expect(problems({ ...base, NODE_ENV: 'production' })).toEqual(['PUBLIC_ORIGIN: required in production']);
   });
+
+  it('when nothing about delivery is set, then published remotes go to the disk store under .data and must match the workspace majors', () => {
+    const config = loadConfig(base);
+    expect(config.remoteStore).toMatchObject({ kind: 'disk', dir: expect.stringMatching(/\.data[\\/]remotes$/) });
+    expect(config.delivery).toMatchObject({ registryCacheMs: 1000, publishMaxBytes: '64mb' });
+    expect(config.delivery.portal['@co2/shell-sdk']).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('when the store is S3, then the bucket is required, and an endpoint means path-style addressing', () => {
+    expect(problems({ ...base, REMOTE_STORE: 's3' })).toEqual(['S3_BUCKET: required when REMOTE_STORE=s3']);
+    expect(problems({ ...base, REMOTE_STORE: 'ftp' })).toEqual([expect.stringMatching(/^REMOTE_STORE: /)]);
+    const config = loadConfig({ ...base, REMOTE_STORE: 's3', S3_BUCKET: 'co2-remotes', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' });
+    expect(config.remoteStore).toEqual({
+      kind: 's3',
+      s3: { bucket: 'co2-remotes', endpoint: 'http://minio:9000', region: 'us-east-1', prefix: 'remotes/', forcePathStyle: true, accessKeyId: 'k', secretAccessKey: 's' },
+    });
+  });
 });

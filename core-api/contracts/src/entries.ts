@@ -14,7 +14,8 @@ export type EntriesPathParams = z.infer<typeof EntriesPathParams>;
 export const EntryPathParams = EntriesPathParams.extend({ id: z.string().uuid() });
 export type EntryPathParams = z.infer<typeof EntryPathParams>;
 
-export const EntrySource = z.enum(['manual', 'csv_unit', 'csv_year', 'api', 'external_integration', 'derived']);
+/** Where an entry comes from; `copied`: copied from the previous year's inventory (and recomputed). */
+export const EntrySource = z.enum(['manual', 'csv_unit', 'csv_year', 'api', 'external_integration', 'derived', 'copied']);
 
 /** Why an entry has no emission (never a silent default). */
 export const EntryReason = z.enum([
@@ -39,6 +40,10 @@ export const Emission = z
     quantityUnit: z.string().nullable(),
     formula: z.string(),
     inputs: z.record(z.string(), InputValue),
+    /** The factor used, for whoever may read the entry: a readable identity, its source text and its values. */
+    factorLabel: z.string().nullable().optional(),
+    factorSource: z.string().nullable().optional(),
+    factorValues: z.array(z.object({ value: z.number(), unit: z.string().optional(), label: z.string().optional() })).nullable().optional(),
   })
   .openapi('Emission');
 export type Emission = z.infer<typeof Emission>;
@@ -63,7 +68,14 @@ export const Entry = z
 export type Entry = z.infer<typeof Entry>;
 
 export const EntryList = z
-  .object({ items: z.array(Entry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(Entry),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    /** kg CO2-eq of every matching entry (all pages): the submodule's total. */
+    sumKgCo2eq: z.number().optional(),
+  })
   .openapi('EntryList');
 export type EntryList = z.infer<typeof EntryList>;
 
@@ -103,3 +115,26 @@ export type RoundTripPathParams = z.infer<typeof RoundTripPathParams>;
 /** A round trip: the outbound entry as given and the return entry with origin and destination swapped. */
 export const RoundTrip = z.object({ outbound: Entry, return: Entry }).openapi('RoundTrip');
 export type RoundTrip = z.infer<typeof RoundTrip>;
+
+/** `/api/v1/units/{unit}/years/{year}/modules/{module}/copy-from-previous-year` */
+export const CopyPathParams = z.object({ unit: UnitCode, year: z.coerce.number().int().min(2001).max(2100), module: ModuleKey });
+export type CopyPathParams = z.infer<typeof CopyPathParams>;
+
+const CopySubmodule = z.string().regex(/^[a-z][a-z-]{0,40}$/, 'a submodule identifier such as "it"');
+/** One submodule, or (absent) every submodule people enter in the module. */
+export const CopyQuery = z.strictObject({ submodule: CopySubmodule.optional() });
+export type CopyQuery = z.infer<typeof CopyQuery>;
+export const CopyBody = z.strictObject({ submodule: CopySubmodule.optional() }).openapi('CopyBody');
+export type CopyBody = z.infer<typeof CopyBody>;
+
+/** What a copy from the previous year brings: rows, and their kg recomputed with this year's factors. */
+export const CopyPreview = z
+  .object({
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    rows: z.number().int(),
+    kgCo2eq: z.number(),
+    submodules: z.array(z.object({ submodule: z.string(), rows: z.number().int(), kgCo2eq: z.number(), previousKgCo2eq: z.number() })),
+  })
+  .openapi('CopyPreview');
+export type CopyPreview = z.infer<typeof CopyPreview>;

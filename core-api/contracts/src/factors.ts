@@ -17,6 +17,7 @@ export const Factor = z
     values: z.record(z.string(), Scalar),
     unit: z.string().nullable(),
     source: z.string().nullable(),
+    relativeUncertainty: z.number().nullable(),
     updatedAt: z.string(),
   })
   .openapi('Factor');
@@ -61,6 +62,7 @@ export const CreateFactorBody = z
     values: Values,
     unit: z.string().trim().max(64).nullable().optional(),
     source: z.string().trim().max(2000).nullable().optional(),
+    relativeUncertainty: z.number().finite().min(0).max(10).describe('Relative standard uncertainty of the values: 0.1 = 10 %. Omitted or null: the year’s module uncertainty tag gives the default').nullable().optional(),
   })
   .openapi('CreateFactorBody');
 export type CreateFactorBody = z.infer<typeof CreateFactorBody>;
@@ -72,6 +74,7 @@ export const UpdateFactorBody = z
     values: Values.optional(),
     unit: z.string().trim().max(64).nullable().optional(),
     source: z.string().trim().max(2000).nullable().optional(),
+    relativeUncertainty: z.number().finite().min(0).max(10).describe('Relative standard uncertainty of the values: 0.1 = 10 %. Omitted or null: the year’s module uncertainty tag gives the default').nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
   .openapi('UpdateFactorBody');

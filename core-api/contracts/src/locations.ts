@@ -79,3 +79,20 @@ export const LocationDistance = z
   })
   .openapi('LocationDistance');
 export type LocationDistance = z.infer<typeof LocationDistance>;
+
+/** `GET /api/v1/locations/rooms`: without `building`, the buildings; with it, that building's rooms. */
+export const BuildingRoomsQuery = z
+  .strictObject({ building: z.string().trim().min(1).max(200).optional() })
+  .openapi('BuildingRoomsQuery');
+export type BuildingRoomsQuery = z.infer<typeof BuildingRoomsQuery>;
+
+export const BuildingRoom = z
+  .object({ buildingName: z.string(), roomName: z.string(), roomType: z.string().nullable(), surfaceM2: z.number() })
+  .openapi('BuildingRoom');
+export type BuildingRoom = z.infer<typeof BuildingRoom>;
+
+/** The institution's buildings (sorted) and, when one was asked for, its rooms with type and surface (reference data). */
+export const BuildingRooms = z
+  .object({ buildings: z.array(z.string()), rooms: z.array(BuildingRoom) })
+  .openapi('BuildingRooms');
+export type BuildingRooms = z.infer<typeof BuildingRooms>;

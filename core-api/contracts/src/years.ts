@@ -31,6 +31,7 @@ export const ReductionGoal = z
   })
   .refine((g) => g.targetYear > g.referenceYear, { message: 'targetYear must be after referenceYear', path: ['targetYear'] })
   .openapi('ReductionGoal');
+export type ReductionGoal = z.infer<typeof ReductionGoal>;
 
 /** `PUT /api/v1/years/{year}/configuration`: the whole configuration of a year. */
 export const YearConfigurationBody = z

@@ -1,13 +1,30 @@
 import type { ModuleKey } from '@co2/contracts';
-import { entries, entryEmissions } from '../db/schema/index.js';
+import { entries, entryEmissions, factors } from '../db/schema/index.js';
 import type { StoredEntry } from '../domain/entries/entry.js';
 import type { EntryResult } from '../domain/modules/engine.js';
 
 type EntryRow = typeof entries.$inferSelect;
 type EmissionRow = typeof entryEmissions.$inferSelect;
 
-export function toEmission(r: EmissionRow): StoredEntry['emissions'][number] {
+type FactorRow = Pick<typeof factors.$inferSelect, 'id' | 'submodule' | 'emissionType' | 'classification' | 'values' | 'unit' | 'source'>;
+
+/** A factor as an emission row explains it: a readable identity, its source and its numeric values. */
+export function factorFields(f: FactorRow | undefined) {
+  if (!f) return {};
+  const classification = Object.values((f.classification ?? {}) as Record<string, unknown>).filter((v) => v !== null && v !== '').map(String);
+  const values = Object.entries((f.values ?? {}) as Record<string, unknown>)
+    .filter((e): e is [string, number] => typeof e[1] === 'number')
+    .map(([label, value]) => ({ label, value, ...(f.unit && label.startsWith('ef_') ? { unit: f.unit } : {}) }));
   return {
+    factorLabel: [f.emissionType ?? f.submodule, ...classification].join(' · '),
+    factorSource: f.source,
+    factorValues: values,
+  };
+}
+
+export function toEmission(r: EmissionRow, factor?: FactorRow): StoredEntry['emissions'][number] {
+  return {
+    ...factorFields(factor),
     emissionType: r.emissionType,
     emissionTypeId: r.emissionTypeId,
     scope: r.scope,
@@ -27,7 +44,7 @@ export function toEmission(r: EmissionRow): StoredEntry['emissions'][number] {
 /** An entry's total: the sum of its emission rows (not cached on the entry). */
 export const entryTotal = (emissions: readonly Pick<EmissionRow, 'kgCo2eq'>[]) => emissions.reduce((sum, e) => sum + e.kgCo2eq, 0);
 
-export function toStoredEntry(row: EntryRow, emissions: EmissionRow[]): StoredEntry {
+export function toStoredEntry(row: EntryRow, emissions: EmissionRow[], factorsById: ReadonlyMap<string, FactorRow> = new Map()): StoredEntry {
   return {
     id: row.id,
     module: row.submodule.split('/')[0] as ModuleKey,
@@ -39,7 +56,7 @@ export function toStoredEntry(row: EntryRow, emissions: EmissionRow[]): StoredEn
     reason: row.reason as StoredEntry['reason'],
     reasonMessage: row.reasonMessage,
     totalKgCo2eq: entryTotal(emissions),
-    emissions: emissions.map(toEmission),
+    emissions: emissions.map((e) => toEmission(e, e.factorId ? factorsById.get(e.factorId) : undefined)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     authorId: row.authorId,

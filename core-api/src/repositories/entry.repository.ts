@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { entries, entryEmissions } from '../db/schema/index.js';
+import { entries, entryEmissions, factors } from '../db/schema/index.js';
 import type { EntryListFilter, EntryPage, EntryWrite, ReportModuleKey, StoredEntry } from '../domain/entries/entry.js';
 import { appendAudit } from './audit.repository.js';
 import { emissionValues, resultColumns, toStoredEntry } from './entry.mapping.js';
@@ -16,7 +16,12 @@ const SORT = { createdAt: entries.createdAt, totalKgCo2eq: ENTRY_TOTAL } as cons
 export async function withEmissions(db: Executor, rows: (typeof entries.$inferSelect)[]): Promise<StoredEntry[]> {
   if (rows.length === 0) return [];
   const emissions = await db.select().from(entryEmissions).where(inArray(entryEmissions.entryId, rows.map((r) => r.id))).orderBy(asc(entryEmissions.id));
-  return rows.map((r) => toStoredEntry(r, emissions.filter((e) => e.entryId === r.id)));
+  const factorIds = [...new Set(emissions.map((e) => e.factorId).filter((id): id is string => id !== null))];
+  const factorRows = factorIds.length
+    ? await db.select({ id: factors.id, submodule: factors.submodule, emissionType: factors.emissionType, classification: factors.classification, values: factors.values, unit: factors.unit, source: factors.source }).from(factors).where(inArray(factors.id, factorIds))
+    : [];
+  const factorsById = new Map(factorRows.map((f) => [f.id, f]));
+  return rows.map((r) => toStoredEntry(r, emissions.filter((e) => e.entryId === r.id), factorsById));
 }
 
 async function loadOne(db: Executor, reportModuleId: string, submodule: string, id: string): Promise<StoredEntry | undefined> {
@@ -66,16 +71,23 @@ export function createEntryRepository(db: Database) {
   return {
     async list(where: ReportModuleKey, f: EntryListFilter): Promise<EntryPage> {
       const reportModuleId = await findReportModuleId(db, where);
-      if (!reportModuleId) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+      if (!reportModuleId) return { items: [], total: 0, page: f.page, pageSize: f.pageSize, sumKgCo2eq: 0 };
       const conditions: SQL[] = [eq(entries.reportModuleId, reportModuleId), eq(entries.submodule, f.submodule)];
       if (f.authorId) conditions.push(eq(entries.authorId, f.authorId));
       if (f.status) conditions.push(eq(entries.status, f.status));
       const order = f.order === 'desc' ? desc : asc;
       const [rows, [total]] = await Promise.all([
         db.select().from(entries).where(and(...conditions)).orderBy(order(SORT[f.sort]), order(entries.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-        db.select({ n: count() }).from(entries).where(and(...conditions)),
+        db.select({ n: count(), kg: sql<string>`coalesce(sum(${ENTRY_TOTAL}), 0)` }).from(entries).where(and(...conditions)),
       ]);
-      return { items: await withEmissions(db, rows), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+      return { items: await withEmissions(db, rows), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize, sumKgCo2eq: Number(total?.kg ?? 0) };
+    },
+
+    async listAll(where: ReportModuleKey, submodule: string): Promise<StoredEntry[]> {
+      const reportModuleId = await findReportModuleId(db, where);
+      if (!reportModuleId) return [];
+      const rows = await db.select().from(entries).where(and(eq(entries.reportModuleId, reportModuleId), eq(entries.submodule, submodule))).orderBy(asc(entries.createdAt), asc(entries.id));
+      return withEmissions(db, rows);
     },
 
     async get(where: ReportModuleKey, submodule: string, id: string): Promise<StoredEntry | undefined> {

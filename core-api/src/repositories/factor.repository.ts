@@ -32,6 +32,7 @@ const toRecord = (row: FactorRow): FactorRecord => ({
   values: row.values as FactorRecord['values'],
   unit: row.unit,
   source: row.source,
+  relativeUncertainty: row.relativeUncertainty,
   updatedAt: row.updatedAt.toISOString(),
 });
 
@@ -40,7 +41,7 @@ const isUniqueViolation = (err: unknown): boolean => {
   const e = err as { code?: string; cause?: { code?: string } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
-const snapshot = (f: FactorRecord) => ({ year: f.year, submodule: f.submodule, emissionType: f.emissionType, classification: f.classification, values: f.values, unit: f.unit, source: f.source });
+const snapshot = (f: FactorRecord) => ({ year: f.year, submodule: f.submodule, emissionType: f.emissionType, classification: f.classification, values: f.values, unit: f.unit, source: f.source, relativeUncertainty: f.relativeUncertainty });
 
 /** Case-insensitive text search over what an administrator reads in the list (LIKE wildcards in the text are literal). */
 const searchFactors = (text: string): SQL => {

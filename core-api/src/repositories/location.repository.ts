@@ -1,8 +1,8 @@
-import type { Location } from '@co2/contracts';
+import type { BuildingRoom, Location } from '@co2/contracts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
-import { airports, trainStations } from '../db/schema/index.js';
+import { airports, buildingRooms, trainStations } from '../db/schema/index.js';
 import type { Tx } from './executor.js';
 import { searchText } from './reference.repository.js';
 
@@ -35,6 +35,21 @@ export interface LocationSearch {
 
 export function createLocationRepository(db: Database) {
   return {
+    /** Names of the buildings that have rooms in the reference data, sorted. */
+    async buildings(): Promise<string[]> {
+      const rows = await db.selectDistinct({ name: buildingRooms.buildingName }).from(buildingRooms).orderBy(asc(buildingRooms.buildingName));
+      return rows.map((r) => r.name);
+    },
+
+    /** The rooms of one building with type and surface, sorted by name. */
+    async roomsOf(building: string): Promise<BuildingRoom[]> {
+      return db
+        .select({ buildingName: buildingRooms.buildingName, roomName: buildingRooms.roomName, roomType: buildingRooms.roomType, surfaceM2: buildingRooms.surfaceM2 })
+        .from(buildingRooms)
+        .where(eq(buildingRooms.buildingName, building))
+        .orderBy(asc(buildingRooms.roomName));
+    },
+
     /**
      * The exact IATA code first, then airports of a city starting with the query, then those with a word starting
      * with it, then those containing it (large airports first in each group); only when nothing contains it, typo-tolerant matches (trigram word similarity, 3+

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { carbonReports, entries, reportModules } from '../db/schema/index.js';
+import { carbonReports, entries, entryEmissions, factors, reportModules } from '../db/schema/index.js';
 import type { ReportModuleKey } from '../domain/entries/entry.js';
 import type { ModuleSnapshot, ModuleTotals, UnitModuleTotal } from '../domain/reports/report.js';
+import type { FactorKg } from '../domain/results/uncertainty.js';
 import { appendAudit } from './audit.repository.js';
 import type { Executor } from './executor.js';
 import { lockReportModule } from './report-module.fragments.js';
@@ -71,6 +72,55 @@ export function createReportRepository(db: Database) {
         .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
         .where(and(eq(carbonReports.unitId, unitId), eq(carbonReports.year, year), eq(reportModules.module, 'headcount')));
       return Number(row?.fte ?? 0);
+    },
+
+    /** Σ FTE of each unit's headcount entries of the year (units without any are left out). */
+    async fteByUnit(unitIds: string[], year: number): Promise<Map<string, number>> {
+      if (unitIds.length === 0) return new Map();
+      const rows = await db
+        .select({ unitId: carbonReports.unitId, fte: sql<string | null>`sum((${entries.data}->>'fte')::double precision)` })
+        .from(entries)
+        .innerJoin(reportModules, eq(entries.reportModuleId, reportModules.id))
+        .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+        .where(and(inArray(carbonReports.unitId, unitIds), eq(carbonReports.year, year), eq(reportModules.module, 'headcount')))
+        .groupBy(carbonReports.unitId);
+      return new Map(rows.map((r) => [r.unitId, Number(r.fte ?? 0)]));
+    },
+
+    /**
+     * The unit's counted emission rows of the year (additional categories excluded) summed per factor, with the
+     * factor's relative uncertainty and what names it; rows without a factor stay one by one.
+     */
+    async emissionsByFactor(unitId: string, year: number): Promise<FactorKg[]> {
+      const key = sql<string>`coalesce(${entryEmissions.factorId}::text, 'row:' || ${entryEmissions.id}::text)`;
+      const rows = await db
+        .select({
+          key,
+          factorId: entryEmissions.factorId,
+          module: reportModules.module,
+          kg: sql<number>`sum(${entryEmissions.kgCo2eq})`.mapWith(Number),
+          relativeUncertainty: factors.relativeUncertainty,
+          submodule: factors.submodule,
+          classification: factors.classification,
+          source: factors.source,
+          emissionType: sql<string>`min(${entryEmissions.emissionType})`,
+        })
+        .from(entryEmissions)
+        .innerJoin(entries, eq(entryEmissions.entryId, entries.id))
+        .innerJoin(reportModules, eq(entries.reportModuleId, reportModules.id))
+        .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+        .leftJoin(factors, eq(entryEmissions.factorId, factors.id))
+        .where(and(eq(carbonReports.unitId, unitId), eq(carbonReports.year, year), eq(entryEmissions.additional, false)))
+        .groupBy(key, entryEmissions.factorId, reportModules.module, factors.id);
+      return rows.map((r) => ({
+        key: r.key,
+        factorId: r.factorId,
+        module: r.module as FactorKg['module'],
+        kgCo2eq: r.kg,
+        relativeUncertainty: r.relativeUncertainty,
+        label: r.submodule ? [r.submodule, ...Object.values((r.classification ?? {}) as Record<string, unknown>).filter((v) => v !== null && v !== '')].join(' · ') : r.emissionType,
+        source: r.source,
+      }));
     },
 
     /** Sets a module's status (creating the report when missing) and audits it, in one transaction. */

@@ -43,6 +43,10 @@ describe('entries over HTTP (process emissions and plane trips end to end)', () 
     expect(entry).toMatchObject({ module: 'process-emissions', submodule: 'gases', status: 'computed', reason: null, note: 'chiller leak', totalKgCo2eq: 2600 });
     expect(entry.emissions).toEqual([expect.objectContaining({ emissionType: 'process_emissions__refrigerants', scope: 1, kgCo2eq: 2600, quantity: 2, quantityUnit: 'kg' })]);
     expect(entry.emissions[0]?.factorId).toMatch(/^[0-9a-f-]{36}$/);
+    const factor = (await sql<{ source: string | null; emission_type: string | null }>('SELECT source, emission_type FROM factors WHERE id = $1', [entry.emissions[0]?.factorId]))[0]!;
+    // The factor explains itself to whoever may read the entry (principals cannot read /factors).
+    expect(entry.emissions[0]).toMatchObject({ factorSource: factor.source, factorLabel: expect.stringContaining(factor.emission_type ?? 'process-emissions/gases') });
+    expect(entry.emissions[0]?.factorValues?.length).toBeGreaterThan(0);
     expect(await moduleRow('process-emissions')).toMatchObject({ status: 'in_progress', total_kg: 2600, entry_count: 1, totals: { byScope: { 1: 2600 } } });
     const audit = await sql<{ action: string; entity_id: string; unit_code: string; actor_subject: string }>(`SELECT action, entity_id, unit_code, actor_subject FROM audit_log ORDER BY seq`);
     expect(audit).toContainEqual({ action: 'entry.create', entity_id: entry.id, unit_code: 'LAB-CARBON', actor_subject: 'principal' });
@@ -67,7 +71,7 @@ describe('entries over HTTP (process emissions and plane trips end to end)', () 
     await create('principal', gases, { category: 'CO2', quantity: 500 });
     const res = await call('principal', 'GET', `${gases}?pageSize=2&sort=totalKgCo2eq&order=desc`);
     const page = EntryList.parse(await res.json());
-    expect(page).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page).toMatchObject({ total: 3, page: 1, pageSize: 2, sumKgCo2eq: 2600 + 500 + 10 });
     expect(page.items.map((e) => e.totalKgCo2eq)).toEqual([2600, 500]);
     const one = Entry.parse(await (await call('principal', 'GET', `${gases}/${page.items[1]!.id}`)).json());
     expect(one).toEqual(page.items[1]);

@@ -1,4 +1,4 @@
-import { AuditPage, ErrorBody, LocationDistance, LocationList } from '@co2/contracts';
+import { AuditPage, BuildingRooms, ErrorBody, LocationDistance, LocationList } from '@co2/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoSeedData } from '../../src/demo/load-seed-data.js';
 import { createRepositories } from '../../src/repositories/index.js';
@@ -38,6 +38,21 @@ describe('locations search and distance, audit log over HTTP', () => {
   afterAll(async () => {
     await api?.close();
     await issuer?.close();
+  });
+
+  it('when a user asks for rooms, then the buildings come sorted, and one building’s rooms with type and surface', async () => {
+    await api.database.pool.query(`INSERT INTO building_rooms (building_name, room_name, room_type, surface_m2) VALUES ('ZZ-TEST', 'ZZ 2 20', 'Office', 20.5), ('ZZ-TEST', 'ZZ 1 10', 'laboratories', 42) ON CONFLICT DO NOTHING`);
+    const all = BuildingRooms.parse(await (await get('member', '/api/v1/locations/rooms')).json());
+    expect(all.buildings).toContain('ZZ-TEST');
+    expect(all.buildings).toEqual([...all.buildings].sort());
+    expect(all.rooms).toEqual([]);
+    const one = BuildingRooms.parse(await (await get('member', '/api/v1/locations/rooms?building=ZZ-TEST')).json());
+    expect(one.rooms).toEqual([
+      { buildingName: 'ZZ-TEST', roomName: 'ZZ 1 10', roomType: 'laboratories', surfaceM2: 42 },
+      { buildingName: 'ZZ-TEST', roomName: 'ZZ 2 20', roomType: 'Office', surfaceM2: 20.5 },
+    ]);
+    await expectError(await get('member', '/api/v1/locations/rooms?floor=2'), 400, 'validation_failed');
+    await expectError(await api.get('/api/v1/locations/rooms'), 401, 'unauthenticated');
   });
 
   it('finds airports by IATA code or name, the exact code first', async () => {

@@ -29,6 +29,8 @@ interface UnitRoute {
   body?: unknown;
   /** Expected status on the caller's own unit, per role. */
   own: Record<Role, number>;
+  /** Expected status on the foreign unit where it differs from the rule (404, administrators 403). */
+  foreign?: Partial<Record<Role, number>>;
 }
 
 describe('permission matrix: every route × four roles × own/foreign unit', () => {
@@ -55,8 +57,11 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
   const unitRoutes: UnitRoute[] = [
     { name: 'GET report', method: 'GET', path: async (u) => base(u), own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'POST module status', method: 'POST', path: async (u) => `${base(u)}/modules/equipment/status`, body: { status: 'validated' }, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
-    { name: 'GET results', method: 'GET', path: async (u) => `${base(u)}/results`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
-    { name: 'GET evolution', method: 'GET', path: async (u) => `/api/v1/units/${u}/results/evolution`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    // Results are aggregates: reporting staff read them in their scope, administrators everywhere (read-only).
+    { name: 'GET results', method: 'GET', path: async (u) => `${base(u)}/results`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
+    { name: 'GET evolution', method: 'GET', path: async (u) => `/api/v1/units/${u}/results/evolution`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
+    { name: 'GET trajectory', method: 'GET', path: async (u) => `${base(u)}/trajectory`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
+    { name: 'GET benchmark', method: 'GET', path: async (u) => `${base(u)}/benchmark`, own: { standard: 403, principal: 200, metier: 200, admin: 200 }, foreign: { admin: 200 } },
     { name: 'GET equipment entries', method: 'GET', path: async (u) => `${base(u)}${it_}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
     { name: 'POST equipment entry', method: 'POST', path: async (u) => `${base(u)}${it_}`, body: { data: laptop }, own: { standard: 403, principal: 201, metier: 403, admin: 403 } },
     { name: 'GET equipment entry', method: 'GET', path: async (u) => `${base(u)}${it_}/${await entryOf(u, 'equipment', 'it', laptop)}`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
@@ -69,6 +74,8 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET trips', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trips?type=plane&place=gva`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET trip routes', method: 'GET', path: async (u) => `${base(u)}/modules/professional-travel/trip-routes`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
     { name: 'GET cloud entries', method: 'GET', path: async (u) => `${base(u)}/modules/external-cloud-ai/cloud/entries`, own: { standard: 200, principal: 200, metier: 403, admin: 403 } },
+    { name: 'GET equipment copy preview', method: 'GET', path: async (u) => `${base(u)}/modules/equipment/copy-from-previous-year`, own: { standard: 403, principal: 200, metier: 403, admin: 403 } },
+    { name: 'POST equipment copy', method: 'POST', path: async (u) => `${base(u)}/modules/equipment/copy-from-previous-year`, body: {}, own: { standard: 403, principal: 201, metier: 403, admin: 403 } },
   ];
   const globalRoutes: { name: string; method: string; path: string; body?: unknown; expect: Record<Role, number> }[] = [
     { name: 'GET me', method: 'GET', path: '/api/v1/me', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
@@ -78,6 +85,7 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'PUT year configuration', method: 'PUT', path: '/api/v1/years/2025/configuration', body: open, expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'GET locations/search', method: 'GET', path: '/api/v1/locations/search?kind=airport&q=gva', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
     { name: 'GET locations/distance', method: 'GET', path: '/api/v1/locations/distance?kind=airport&from=GVA&to=CDG', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
+    { name: 'GET locations/rooms', method: 'GET', path: '/api/v1/locations/rooms', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
     { name: 'GET factors', method: 'GET', path: '/api/v1/factors?year=2025', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'GET taxonomy', method: 'GET', path: '/api/v1/years/2025/taxonomies/equipment%2Fit', expect: { standard: 200, principal: 200, metier: 200, admin: 200 } },
     { name: 'GET reporting', method: 'GET', path: '/api/v1/reporting?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },
@@ -133,7 +141,7 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
         const own = await call(role, route.method, await route.path(OWN), route.body);
         expect(own.status, `${role} on ${OWN}: ${await own.clone().text()}`).toBe(route.own[role]);
         const foreign = await call(role, route.method, await route.path(FOREIGN), route.body);
-        expect(foreign.status, `${role} on ${FOREIGN}`).toBe(role === 'admin' ? 403 : 404);
+        expect(foreign.status, `${role} on ${FOREIGN}`).toBe(route.foreign?.[role] ?? (role === 'admin' ? 403 : 404));
         if (foreign.status === 404) {
           // Refusals leak nothing: the same answer as for a unit that does not exist.
           const body = ErrorBody.parse(await foreign.json());

@@ -132,11 +132,15 @@ describe('reports, module status and results over HTTP (equipment, headcount, pr
     expect(report.modules.map((m) => [m.module, m.totalKgCo2eq])).toEqual([['professional-travel', null], ['external-cloud-ai', 0]]);
   });
 
-  it('when back-office roles ask, then module data is 403 (visible unit) and another lab’s principal gets 404', async () => {
+  it('when back-office roles ask, then module data is 403 (visible unit), results are the principal’s figures read-only, and another lab’s principal gets 404', async () => {
     for (const who of ['reporter', 'admin'] as const) {
       await expectError(await call(who, 'GET', `${unit}/years/2025`), 403, 'forbidden');
-      await expectError(await call(who, 'GET', `${unit}/years/2025/results`), 403, 'forbidden');
       await expectError(await call(who, 'POST', status(2025, 'equipment'), { status: 'validated' }), 403, 'forbidden');
+      for (const path of [`${unit}/years/2025/results`, `${unit}/years/2025/results?provisional=true`, `${unit}/results/evolution`]) {
+        const theirs = await call(who, 'GET', path);
+        expect(theirs.status, `${who} ${path}`).toBe(200);
+        expect(await theirs.json()).toEqual(await (await call('principal', 'GET', path)).json());
+      }
     }
     for (const [method, path, body] of [
       ['GET', `${unit}/years/2025`],

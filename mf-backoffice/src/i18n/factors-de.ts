@@ -20,6 +20,7 @@ export const factorsDe: typeof factorsEn = {
     unit: 'Einheit',
     source: 'Quelle',
     uncertainty: 'Unsicherheit des Moduls {year}',
+    relativeUncertainty: 'Relative Unsicherheit (1 σ)',
     emissionType: 'Emissionsart',
     updated: 'Letzte Änderung',
     key: 'Schlüssel',

@@ -18,6 +18,7 @@ export const factorsEn = {
     unit: 'Unit',
     source: 'Source',
     uncertainty: 'Uncertainty of the module in {year}',
+    relativeUncertainty: 'Relative uncertainty (1 σ)',
     emissionType: 'Emission type',
     updated: 'Last change',
     key: 'Key',

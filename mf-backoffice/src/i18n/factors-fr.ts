@@ -20,6 +20,7 @@ export const factorsFr: typeof factorsEn = {
     unit: 'Unité',
     source: 'Source',
     uncertainty: 'Incertitude du module en {year}',
+    relativeUncertainty: 'Incertitude relative (1 σ)',
     emissionType: 'Type d’émission',
     updated: 'Dernière modification',
     key: 'Clé',

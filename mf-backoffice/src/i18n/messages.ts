@@ -18,6 +18,9 @@ import { yearsEn } from './years-en.js';
 import { yearsFr } from './years-fr.js';
 import { importsEn } from './imports-en.js';
 import { importsFr } from './imports-fr.js';
+import { portalDe } from './portal-de.js';
+import { portalEn } from './portal-en.js';
+import { portalFr } from './portal-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -31,6 +34,7 @@ export const messages = withUiMessages({
     audit: auditEn,
     jobs: jobsEn,
     imports: importsEn,
+    portal: portalEn,
     units: {
       title: 'Units',
       caption: '{count} units visible to your role',
@@ -51,6 +55,7 @@ export const messages = withUiMessages({
     audit: auditFr,
     jobs: jobsFr,
     imports: importsFr,
+    portal: portalFr,
     units: {
       title: 'Unités',
       caption: '{count} unités visibles pour votre rôle',
@@ -71,6 +76,7 @@ export const messages = withUiMessages({
     audit: auditDe,
     jobs: jobsDe,
     imports: importsDe,
+    portal: portalDe,
     units: {
       title: 'Einheiten',
       caption: '{count} Einheiten für Ihre Rolle sichtbar',

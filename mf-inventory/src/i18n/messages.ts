@@ -1,8 +1,11 @@
 import type { RemoteMessages } from '@co2/shell-sdk';
 import { withUiMessages } from '@co2/ui';
 import { importsDe, moduleDe, submodulesDe } from './imports-de.js';
+import { copyDe, entriesDe, fieldsDe, moduleViewDe, reasonsDe } from './entries-de.js';
 import { importsEn, moduleEn, submodulesEn } from './imports-en.js';
+import { copyEn, entriesEn, fieldsEn, moduleViewEn, reasonsEn } from './entries-en.js';
 import { importsFr, moduleFr, submodulesFr } from './imports-fr.js';
+import { copyFr, entriesFr, fieldsFr, moduleViewFr, reasonsFr } from './entries-fr.js';
 
 // The UI kit's texts (`ui.*`) are merged in: its components read them from this remote's vue-i18n.
 export const messages = withUiMessages({
@@ -10,7 +13,11 @@ export const messages = withUiMessages({
     common: { loading: 'Loading…', error: 'The data could not be loaded.', retry: 'Retry' },
     imports: importsEn,
     submodules: submodulesEn,
-    module: moduleEn,
+    module: { ...moduleEn, ...moduleViewEn },
+    fields: fieldsEn,
+    entries: entriesEn,
+    reasons: reasonsEn,
+    copy: copyEn,
     overview: {
       title: 'Carbon inventory',
       signedInAs: 'Signed in as',
@@ -19,6 +26,12 @@ export const messages = withUiMessages({
       noUnit: 'Choose a unit in the header to start its inventory.',
       modules: 'Modules',
       notStarted: 'Not started',
+      disabled: 'Not part of this year’s inventory.',
+      principalOnly: 'Entered and validated by the unit’s principal.',
+      co2: 'CO₂-eq',
+      entries: 'no entry | 1 entry | {count} entries',
+      closed: 'The year {year} is closed: its inventory can be read but no longer changed.',
+      validated: '{validated} of {of} modules validated',
     },
     modules: {
       headcount: 'Headcount',
@@ -35,7 +48,11 @@ export const messages = withUiMessages({
     common: { loading: 'Chargement…', error: 'Les données n’ont pas pu être chargées.', retry: 'Réessayer' },
     imports: importsFr,
     submodules: submodulesFr,
-    module: moduleFr,
+    module: { ...moduleFr, ...moduleViewFr },
+    fields: fieldsFr,
+    entries: entriesFr,
+    reasons: reasonsFr,
+    copy: copyFr,
     overview: {
       title: 'Inventaire carbone',
       signedInAs: 'Connecté·e en tant que',
@@ -44,6 +61,12 @@ export const messages = withUiMessages({
       noUnit: 'Choisissez une unité dans l’en-tête pour commencer son inventaire.',
       modules: 'Modules',
       notStarted: 'Pas commencé',
+      disabled: 'Ne fait pas partie de l’inventaire de cette année.',
+      principalOnly: 'Saisi et validé par le·la responsable de l’unité.',
+      co2: 'CO₂-éq',
+      entries: 'aucune saisie | 1 saisie | {count} saisies',
+      closed: 'L’année {year} est close : son inventaire peut être consulté mais plus modifié.',
+      validated: '{validated} modules validés sur {of}',
     },
     modules: {
       headcount: 'Effectifs',
@@ -60,7 +83,11 @@ export const messages = withUiMessages({
     common: { loading: 'Wird geladen…', error: 'Die Daten konnten nicht geladen werden.', retry: 'Erneut versuchen' },
     imports: importsDe,
     submodules: submodulesDe,
-    module: moduleDe,
+    module: { ...moduleDe, ...moduleViewDe },
+    fields: fieldsDe,
+    entries: entriesDe,
+    reasons: reasonsDe,
+    copy: copyDe,
     overview: {
       title: 'CO₂-Inventar',
       signedInAs: 'Angemeldet als',
@@ -69,6 +96,12 @@ export const messages = withUiMessages({
       noUnit: 'Wählen Sie oben eine Einheit, um ihr Inventar zu beginnen.',
       modules: 'Module',
       notStarted: 'Nicht begonnen',
+      disabled: 'Nicht Teil des Inventars dieses Jahres.',
+      principalOnly: 'Von der verantwortlichen Person der Einheit erfasst und validiert.',
+      co2: 'CO₂-Äq.',
+      entries: 'kein Eintrag | 1 Eintrag | {count} Einträge',
+      closed: 'Das Jahr {year} ist abgeschlossen: Sein Inventar kann gelesen, aber nicht mehr geändert werden.',
+      validated: '{validated} von {of} Modulen validiert',
     },
     modules: {
       headcount: 'Personal',

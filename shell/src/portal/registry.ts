@@ -23,3 +23,25 @@ export function retryEntry(entry: string, attempt: number): string {
   url.searchParams.set('retry', String(attempt));
   return url.href;
 }
+
+/** What to do when the registry changed under a running page (docs/adr/0008-independent-delivery.md). */
+export interface RegistryChange {
+  name: LayoutArea['name'];
+  remote: RegistryRemote;
+  /** The remote's code is already in the page: offer a reload rather than mixing two versions. */
+  offerReload: boolean;
+}
+
+/**
+ * Remotes whose entry differs from the one registered with the federation runtime. A remote that was never loaded
+ * is simply re-registered (its next load takes the new version); a loaded one gets a reload offer.
+ */
+export function registryChanges(registered: ReadonlyMap<string, RegistryRemote>, next: readonly AreaPlan[], loaded: ReadonlySet<string>): RegistryChange[] {
+  const changes: RegistryChange[] = [];
+  for (const plan of next) {
+    const before = registered.get(plan.area.name);
+    if (!plan.remote || !before || before.entry === plan.remote.entry) continue;
+    changes.push({ name: plan.area.name, remote: plan.remote, offerReload: loaded.has(plan.area.name) });
+  }
+  return changes;
+}

@@ -1,4 +1,4 @@
-import { CreateEntryBody, DeletedEntry, EntriesPathParams, Entry, EntryList, EntryPathParams, ListEntriesQuery, RoundTrip, RoundTripPathParams, UpdateEntryBody } from '../entries.js';
+import { CopyBody, CopyPathParams, CopyPreview, CopyQuery, CreateEntryBody, DeletedEntry, EntriesPathParams, Entry, EntryList, EntryPathParams, ListEntriesQuery, RoundTrip, RoundTripPathParams, UpdateEntryBody } from '../entries.js';
 import { defineRoute } from './route.js';
 
 const base = '/api/v1/units/{unit}/years/{year}/modules/{module}/{submodule}/entries' as const;
@@ -75,4 +75,30 @@ export const createRoundTrip = defineRoute({
   request: { params: RoundTripPathParams, body: CreateEntryBody },
   errors: [403, 404, 422],
   response: { status: 201, description: 'The outbound and return entries', schema: RoundTrip },
+});
+
+const copyPath = '/api/v1/units/{unit}/years/{year}/modules/{module}/copy-from-previous-year' as const;
+
+export const previewCopyFromPreviousYear = defineRoute({
+  operationId: 'previewCopyFromPreviousYear',
+  method: 'get',
+  path: copyPath,
+  auth: 'user',
+  summary: `What copying the previous year's entries of a submodule (or of the whole module) would bring: rows and kg recomputed with this year's factors. Nothing is written. ${who}`,
+  tags,
+  request: { params: CopyPathParams, query: CopyQuery },
+  errors: [403, 404],
+  response: { status: 200, description: 'The preview', schema: CopyPreview },
+});
+
+export const copyFromPreviousYear = defineRoute({
+  operationId: 'copyFromPreviousYear',
+  method: 'post',
+  path: copyPath,
+  auth: 'user',
+  summary: `Copies the previous year's entries of a submodule (or of the whole module) into this year in one transaction, recomputed with this year's factors; copied entries have source \`copied\`. ${who}`,
+  tags,
+  request: { params: CopyPathParams, body: CopyBody },
+  errors: [403, 404, 422],
+  response: { status: 201, description: 'What was copied', schema: CopyPreview },
 });

@@ -1,12 +1,12 @@
-import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
+import { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
 import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit, verifyAudit } from './audit.routes.js';
 import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
 import { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, previewFactorImpact, updateFactor } from './factors.routes.js';
-import { locationDistance, searchLocations } from './locations.routes.js';
+import { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
-import { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
+import { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setModuleStatus } from './reports.routes.js';
 import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, listWorkers, retryJob, streamJobEvents } from './jobs.routes.js';
 import type { AnyApiRoute } from './route.js';
 import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
@@ -14,10 +14,10 @@ import { getYearConfiguration, listYears, putYearConfiguration } from './years.r
 export * from './route.js';
 export { getHealth, getReadiness } from './health.routes.js';
 export { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
-export { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from './entries.routes.js';
-export { getEvolution, getReport, getResults, setModuleStatus } from './reports.routes.js';
+export { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from './entries.routes.js';
+export { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setModuleStatus } from './reports.routes.js';
 export { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
-export { locationDistance, searchLocations } from './locations.routes.js';
+export { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit, verifyAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
@@ -37,6 +37,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   setModuleStatus,
   getResults,
   getEvolution,
+  getTrajectory,
+  getBenchmark,
   listEntries,
   createEntry,
   createRoundTrip,
@@ -45,6 +47,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getEntry,
   updateEntry,
   deleteEntry,
+  previewCopyFromPreviousYear,
+  copyFromPreviousYear,
   getReporting,
   exportReporting,
   exportReportingJson,
@@ -57,6 +61,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getTaxonomy,
   searchLocations,
   locationDistance,
+  listBuildingRooms,
   listAudit,
   verifyAudit,
   getImportCatalogue,

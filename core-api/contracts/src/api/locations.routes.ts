@@ -1,4 +1,4 @@
-import { LocationDistance, LocationDistanceQuery, LocationList, LocationSearchQuery } from '../locations.js';
+import { BuildingRooms, BuildingRoomsQuery, LocationDistance, LocationDistanceQuery, LocationList, LocationSearchQuery } from '../locations.js';
 import { defineRoute } from './route.js';
 
 export const searchLocations = defineRoute({
@@ -22,4 +22,15 @@ export const locationDistance = defineRoute({
   request: { query: LocationDistanceQuery },
   errors: [404],
   response: { status: 200, description: 'The distance', schema: LocationDistance },
+});
+
+export const listBuildingRooms = defineRoute({
+  operationId: 'listBuildingRooms',
+  method: 'get',
+  path: '/api/v1/locations/rooms',
+  auth: 'user',
+  summary: 'The institution’s buildings, or the rooms of one building with their type and surface (the rooms form’s building → room choice)',
+  tags: ['locations'],
+  request: { query: BuildingRoomsQuery },
+  response: { status: 200, description: 'Buildings and rooms', schema: BuildingRooms },
 });

@@ -6,7 +6,7 @@ import { finiteNonNegative, oneOf } from './checks.js';
 import { factors } from './factors.js';
 import { users } from './users.js';
 
-export const ENTRY_SOURCES = ['manual', 'csv_unit', 'csv_year', 'api', 'external_integration', 'derived'] as const;
+export const ENTRY_SOURCES = ['manual', 'csv_unit', 'csv_year', 'api', 'external_integration', 'derived', 'copied'] as const;
 export const ENTRY_STATUSES = ['computed', 'not_computed'] as const;
 
 /**

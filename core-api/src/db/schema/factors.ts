@@ -1,6 +1,6 @@
 import { SUBMODULE_KEYS } from '@co2/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { oneOf } from './checks.js';
 
 /**
@@ -19,6 +19,8 @@ export const factors = pgTable(
     unit: text('unit'),
     /** Where the numbers come from (publication, database and version, licence). */
     source: text('source'),
+    /** Relative standard uncertainty of the values (0.1 = 10 %); null: the year's module uncertainty tag decides. */
+    relativeUncertainty: doublePrecision('relative_uncertainty'),
     /** The factor import that last listed this factor; factors a newer import of their scope omits are stale. */
     lastSeenJobId: uuid('last_seen_job_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -31,5 +33,6 @@ export const factors = pgTable(
     check('factors_year_range', sql`${t.year} between 2000 and 2100`),
     check('factors_classification_object', sql`jsonb_typeof(${t.classification}) = 'object'`),
     check('factors_values_object', sql`jsonb_typeof(${t.values}) = 'object'`),
+    check('factors_relative_uncertainty_range', sql`${t.relativeUncertainty} IS NULL OR (${t.relativeUncertainty} >= 0 AND ${t.relativeUncertainty} <= 10)`),
   ],
 );

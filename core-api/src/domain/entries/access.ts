@@ -30,3 +30,13 @@ export function canSeeUnit(grants: readonly RoleGrant[], unit: Pick<Unit, 'code'
   const scope = visibleUnitScope(grants);
   return scope.kind === 'all' || scope.codes.includes(unit.code) || scope.subtreeRoots.some((root) => unit.path.includes(root));
 }
+
+/** Back-office roles read a unit's results (aggregates, never entries) within their grant's scope. */
+const RESULTS_READERS = new Set(['backoffice.metier', 'backoffice.admin']);
+const covers = (grant: RoleGrant, unit: Pick<Unit, 'code' | 'path'>) =>
+  grant.scope.kind === 'global' || (grant.scope.kind === 'unit' ? grant.scope.unitCode === unit.code : unit.path.includes(grant.scope.unitCode));
+
+/** Results of a unit: its principals, and reporting staff and administrators whose scope covers it (read-only). */
+export function mayReadResults(grants: readonly RoleGrant[], unit: Pick<Unit, 'code' | 'path'>): boolean {
+  return isPrincipalOf(grants, unit.code) || grants.some((g) => RESULTS_READERS.has(g.role) && covers(g, unit));
+}

@@ -5,6 +5,7 @@ import { createDeriveEntries } from './derive.js';
 import { createGetEntry } from './get-entry.js';
 import { createListEntries } from './list-entries.js';
 import { createResolveWorkspace } from './workspace.js';
+import { createCopyFromPreviousYear, createPreviewCopyFromPreviousYear } from './copy-previous-year.js';
 import { createCreateEntry, createCreateRoundTrip, createDeleteEntry, createUpdateEntry } from './write-entry.js';
 
 /** The entry use cases, wired from the repositories they use. */
@@ -19,5 +20,7 @@ export function createEntryUseCases(repos: Pick<Repositories, 'units' | 'entries
     createRoundTrip: createCreateRoundTrip(deps),
     updateEntry: createUpdateEntry(deps),
     deleteEntry: createDeleteEntry(deps),
+    previewCopyFromPreviousYear: createPreviewCopyFromPreviousYear(deps),
+    copyFromPreviousYear: createCopyFromPreviousYear(deps),
   };
 }

@@ -20,6 +20,7 @@ export interface FactorChange {
   values?: Record<string, Scalar>;
   unit?: string | null;
   source?: string | null;
+  relativeUncertainty?: number | null;
 }
 
 export type FactorWriteOutcome = { ok: true; factor: FactorRecord } | { ok: false; reason: 'duplicate' | 'missing' };

@@ -1,4 +1,4 @@
-import type { Location, LocationDistance, LocationDistanceQuery, LocationList, LocationSearchQuery } from '@co2/contracts';
+import type { BuildingRoom, BuildingRooms, BuildingRoomsQuery, Location, LocationDistance, LocationDistanceQuery, LocationList, LocationSearchQuery } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import { findHaulBand, haversineKm, planeTripKm, trainCountryRule, trainTripKm } from '../modules/professional-travel/geo.js';
 import { bandsOf } from '../modules/professional-travel/lookup.js';
@@ -42,5 +42,18 @@ export function createLocationDistance(deps: LocationDistanceDeps) {
     if (query.year === undefined) return { kind: query.kind, from, to, greatCircleKm, distanceKm };
     const band = findHaulBand(distanceKm, bandsOf(await deps.factors.forYear(query.year, 'professional-travel/plane')));
     return { kind: query.kind, from, to, greatCircleKm, distanceKm, haulBand: band ? { category: band.category, minKm: band.min, maxKm: band.max } : null };
+  };
+}
+
+export interface BuildingRoomStore {
+  buildings(): Promise<string[]>;
+  roomsOf(building: string): Promise<BuildingRoom[]>;
+}
+
+/** The buildings of the reference data, and the rooms of the one asked for (the rooms form's building → room choice). */
+export function createListBuildingRooms(deps: { rooms: BuildingRoomStore }) {
+  return async (query: BuildingRoomsQuery): Promise<BuildingRooms> => {
+    const [buildings, rooms] = await Promise.all([deps.rooms.buildings(), query.building ? deps.rooms.roomsOf(query.building) : Promise.resolve([])]);
+    return { buildings, rooms };
   };
 }

@@ -1,7 +1,7 @@
 import type { Repositories } from '../../repositories/index.js';
 import { createAssertYearOpen } from '../years/year-use-cases.js';
 import { createGetReport } from './get-report.js';
-import { createGetEvolution, createGetResults } from './get-results.js';
+import { createGetBenchmark, createGetEvolution, createGetResults, createGetTrajectory } from './get-results.js';
 import { createResolveLab } from './lab.js';
 import { createSetModuleStatus } from './set-module-status.js';
 
@@ -12,8 +12,10 @@ export function createReportUseCases(repos: Pick<Repositories, 'units' | 'report
   return {
     getReport: createGetReport({ resolveLab, reports: repos.reports, years: repos.years }),
     setModuleStatus: createSetModuleStatus({ resolveLab, assertYearOpen, reports: repos.reports }),
-    getResults: createGetResults({ resolveLab, reports: repos.reports }),
+    getResults: createGetResults({ resolveLab, reports: repos.reports, years: repos.years }),
     getEvolution: createGetEvolution({ resolveLab, reports: repos.reports }),
+    getTrajectory: createGetTrajectory({ resolveLab, reports: repos.reports, years: repos.years }),
+    getBenchmark: createGetBenchmark({ resolveLab, reports: repos.reports, years: repos.years, units: repos.units }),
   };
 }
 export type ReportUseCases = ReturnType<typeof createReportUseCases>;

@@ -1,5 +1,5 @@
 import { errors } from '../../errors/index.js';
-import { canSeeUnit, isPrincipalOf } from '../entries/access.js';
+import { canSeeUnit, isPrincipalOf, mayReadResults } from '../entries/access.js';
 import type { Principal } from '../identity/principal.js';
 import type { Unit } from '../units/unit.js';
 
@@ -20,4 +20,9 @@ export type ResolveLab = ReturnType<typeof createResolveLab>;
 /** Validation and results are the principals' (a visible unit managed by somebody else → 403). */
 export function assertPrincipal(principal: Principal, unit: Unit, what: string): void {
   if (!isPrincipalOf(principal.grants, unit.code)) throw errors.forbidden(`${what} of ${unit.code} (principals of the unit only)`);
+}
+
+/** Results are the principals' and, read-only within their scope, reporting staff's and administrators' (others → 403). */
+export function assertResultsReader(principal: Principal, unit: Unit): void {
+  if (!mayReadResults(principal.grants, unit)) throw errors.forbidden(`the results of ${unit.code} (principals of the unit and reporting staff in scope only)`);
 }

@@ -1,5 +1,6 @@
 import type { ModuleKey, ModuleStatus } from '@co2/contracts';
 import type { ReportModuleKey } from '../entries/entry.js';
+import type { FactorKg } from '../results/uncertainty.js';
 
 /** The cached sums of a module (kept by the entry writes; see `refreshModuleTotals`). */
 export interface ModuleTotals {
@@ -38,5 +39,9 @@ export interface ReportStore {
   modules(unitId: string, years?: number[]): Promise<ModuleSnapshot[]>;
   /** Σ FTE of the unit's headcount entries of the year (members and students). */
   fte(unitId: string, year: number): Promise<number>;
+  /** Σ FTE per unit of the year, for many units (the institution's average). */
+  fteByUnit(unitIds: string[], year: number): Promise<Map<string, number>>;
+  /** Counted emission rows summed per factor, with the factor's uncertainty (the results' uncertainty range). */
+  emissionsByFactor(unitId: string, year: number): Promise<FactorKg[]>;
   setStatus(where: ReportModuleKey, status: 'validated' | 'in_progress', audit: { actor: { id: string; subject: string }; unitCode: string }): Promise<ModuleSnapshot>;
 }

@@ -52,7 +52,7 @@ const sortedTonnes = <K extends string>(bucket: Record<string, number>, key: K) 
  * provisional), additional categories (commuting, food, waste, embodied energy) beside the totals, the IT focus,
  * and the change against the previous year counted the same way.
  */
-export function buildUnitResults(input: ResultsInput): Omit<Results, 'unit' | 'year'> {
+export function buildUnitResults(input: ResultsInput): Omit<Results, 'unit' | 'year' | 'uncertainty'> {
   const current = input.current.filter((m) => counts(m, input.provisional));
   const previous = input.previous.filter((m) => counts(m, input.provisional));
   const now = split(current);
@@ -61,10 +61,13 @@ export function buildUnitResults(input: ResultsInput): Omit<Results, 'unit' | 'y
   const validated = new Set(input.current.filter((m) => m.status === 'validated').map((m) => m.module));
   const stats = computeReportStats(now.facts, validated);
   const byCategory: Record<string, number> = {};
+  const byModuleCategory = new Map<string, { module: ModuleKey; category: string; kg: number }>();
   const it: Record<string, number> = {};
   for (const f of now.facts) {
     const category = findEmissionType(f.emissionType)?.category ?? 'other';
     byCategory[category] = (byCategory[category] ?? 0) + f.kgCo2eq;
+    const cell = byModuleCategory.get(`${f.module}|${category}`) ?? { module: f.module, category, kg: 0 };
+    byModuleCategory.set(`${f.module}|${category}`, { ...cell, kg: cell.kg + f.kgCo2eq });
     if (isIt(f.emissionType)) it[f.emissionType] = (it[f.emissionType] ?? 0) + f.kgCo2eq;
   }
   const additionalKg = Object.values(now.additional).reduce((s, v) => s + v, 0);
@@ -83,6 +86,9 @@ export function buildUnitResults(input: ResultsInput): Omit<Results, 'unit' | 'y
       .sort((a, b) => MODULE_ORDER.indexOf(a.module) - MODULE_ORDER.indexOf(b.module)),
     byScope: { scope1: tonnes(stats.scope1), scope2: tonnes(stats.scope2), scope3: tonnes(stats.scope3) },
     byCategory: sortedTonnes(byCategory, 'category'),
+    byModuleCategory: [...byModuleCategory.values()]
+      .sort((a, b) => MODULE_ORDER.indexOf(a.module) - MODULE_ORDER.indexOf(b.module) || b.kg - a.kg || a.category.localeCompare(b.category))
+      .map(({ module, category, kg }) => ({ module, category, tonnesCo2eq: tonnes(kg) })),
     additional: {
       totalTonnesCo2eq: tonnes(additionalKg),
       tonnesCo2eqPerFte: input.totalFte > 0 ? tonnes(additionalKg) / input.totalFte : null,

@@ -1,4 +1,5 @@
-import { createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, updateEntry } from '@co2/contracts';
+import { copyFromPreviousYear, createEntry, createRoundTrip, deleteEntry, getEntry, listEntries, previewCopyFromPreviousYear, updateEntry } from '@co2/contracts';
+import type { createCopyFromPreviousYear, createPreviewCopyFromPreviousYear } from '../../domain/entries/copy-previous-year.js';
 import type { createGetEntry } from '../../domain/entries/get-entry.js';
 import type { createListEntries } from '../../domain/entries/list-entries.js';
 import type { createCreateEntry, createCreateRoundTrip, createDeleteEntry, createUpdateEntry } from '../../domain/entries/write-entry.js';
@@ -11,6 +12,8 @@ export interface EntryUseCases {
   createRoundTrip: ReturnType<typeof createCreateRoundTrip>;
   updateEntry: ReturnType<typeof createUpdateEntry>;
   deleteEntry: ReturnType<typeof createDeleteEntry>;
+  previewCopyFromPreviousYear: ReturnType<typeof createPreviewCopyFromPreviousYear>;
+  copyFromPreviousYear: ReturnType<typeof createCopyFromPreviousYear>;
 }
 
 export const entryRoutes = (uc: EntryUseCases) => [
@@ -20,4 +23,6 @@ export const entryRoutes = (uc: EntryUseCases) => [
   route(getEntry, async ({ params }, { principal }) => uc.getEntry(principal, params)),
   route(updateEntry, async ({ params, body }, { principal }) => uc.updateEntry(principal, params, body)),
   route(deleteEntry, async ({ params }, { principal }) => uc.deleteEntry(principal, params)),
+  route(previewCopyFromPreviousYear, async ({ params, query }, { principal }) => uc.previewCopyFromPreviousYear(principal, params, query.submodule)),
+  route(copyFromPreviousYear, async ({ params, body }, { principal }) => uc.copyFromPreviousYear(principal, params, body.submodule)),
 ];

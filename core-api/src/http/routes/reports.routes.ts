@@ -1,4 +1,4 @@
-import { getEvolution, getReport, getResults, setModuleStatus } from '@co2/contracts';
+import { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setModuleStatus } from '@co2/contracts';
 import type { ReportUseCases } from '../../domain/reports/index.js';
 import { route } from '../route.js';
 
@@ -7,4 +7,6 @@ export const reportRoutes = (uc: ReportUseCases) => [
   route(setModuleStatus, async ({ params, body }, { principal }) => uc.setModuleStatus(principal, params, body)),
   route(getResults, async ({ params, query }, { principal }) => uc.getResults(principal, params, query)),
   route(getEvolution, async ({ params }, { principal }) => uc.getEvolution(principal, params)),
+  route(getTrajectory, async ({ params }, { principal }) => uc.getTrajectory(principal, params)),
+  route(getBenchmark, async ({ params }, { principal }) => uc.getBenchmark(principal, params)),
 ];

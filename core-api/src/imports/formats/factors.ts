@@ -16,6 +16,8 @@ export interface FactorRow {
   values: Record<string, Scalar>;
   unit: string | null;
   source: string | null;
+  /** Relative standard uncertainty (0.1 = 10 %), optional column `relative_uncertainty`; null: the year's module tag decides. */
+  relativeUncertainty: number | null;
 }
 
 /** Columns that route a row of a module-wide factor file to its submodule. */
@@ -23,7 +25,9 @@ const ROUTING: Record<string, Record<string, SubmoduleKey>> = {
   equipment_category: { scientific: 'equipment/scientific', it: 'equipment/it', other: 'equipment/other' },
   purchase_category: PURCHASE_CATEGORIES,
 };
-const RESERVED = new Set(['emission_type', 'source', 'year', 'note', ...Object.keys(ROUTING)]);
+const RESERVED = new Set(['emission_type', 'source', 'year', 'note', 'relative_uncertainty', ...Object.keys(ROUTING)]);
+/** Above 1000 % a relative uncertainty is a typo, not a measure. */
+const MAX_RELATIVE_UNCERTAINTY = 10;
 
 function route(cells: Record<string, string>, ctx: FormatContext): SubmoduleKey | CellIssue {
   for (const [column, values] of Object.entries(ROUTING)) {
@@ -39,8 +43,13 @@ function parseFactor(cells: Record<string, string>, ctx: FormatContext): RowPars
   if (typeof routed !== 'string') return { ok: false, issues: [routed] };
   const keys = new Set(submoduleDefinition(routed).lookupKeys);
   const issues: CellIssue[] = [];
-  const row: FactorRow = { submodule: routed, emissionType: textCell(cells.emission_type) ?? null, classification: {}, values: {}, unit: null, source: textCell(cells.source) ?? null };
+  const row: FactorRow = { submodule: routed, emissionType: textCell(cells.emission_type) ?? null, classification: {}, values: {}, unit: null, source: textCell(cells.source) ?? null, relativeUncertainty: null };
   if (row.emissionType && !findEmissionType(row.emissionType)) issues.push({ column: 'emission_type', message: `is not a known emission type (got "${row.emissionType}")` });
+  const uncertainty = numberCell('relative_uncertainty', cells.relative_uncertainty);
+  if (!uncertainty.ok) issues.push(uncertainty.issue);
+  else if (uncertainty.value !== undefined && (uncertainty.value < 0 || uncertainty.value > MAX_RELATIVE_UNCERTAINTY)) {
+    issues.push({ column: 'relative_uncertainty', message: `must be between 0 and ${MAX_RELATIVE_UNCERTAINTY} (0.1 = 10 %; got "${cells.relative_uncertainty?.trim()}")` });
+  } else row.relativeUncertainty = uncertainty.value ?? null;
   const year = numberCell('year', cells.year);
   if (!year.ok) issues.push(year.issue);
   else if (year.value !== undefined && ctx.year !== undefined && year.value !== ctx.year) issues.push({ column: 'year', message: `is ${year.value}, but the import is for ${ctx.year}` });
@@ -77,7 +86,7 @@ export const factors: ImportFormat<FactorRow> = {
     const routing = Object.entries(ROUTING).find(([, values]) => Object.values(values).includes(submodule));
     const routeValue = routing && Object.entries(routing[1]).find(([, key]) => key === submodule)?.[0];
     const keys = Object.fromEntries(submoduleDefinition(submodule).lookupKeys.map((k) => [k, '']));
-    return { ...(routing && routeValue ? { [routing[0]]: routeValue } : {}), ...keys, ...FACTOR_EXAMPLES[submodule], source: '' };
+    return { ...(routing && routeValue ? { [routing[0]]: routeValue } : {}), ...keys, ...FACTOR_EXAMPLES[submodule], source: '', relative_uncertainty: '' };
   },
   parseRow: parseFactor,
   uniqueKey: (row) => ({

@@ -60,6 +60,20 @@ describe('factor import', () => {
     expect(chained).toEqual([{ type: 'recalculate-emissions', payload: { submodule: 'professional-travel/plane', year: 2025, full: true } }]);
   });
 
+  it('when the file has a relative_uncertainty column, then each factor stores its own (blank: none) and an out-of-range one is rejected naming the column', async () => {
+    const header = `${PLANE_HEADER},relative_uncertainty`;
+    const { result } = await run([header, `${SHORT},0.15`, `${LONG},`, 'short_to_medium_haul,business,0,2500,0.6,1.35,kg CO2-eq/km,test,12']);
+    expect(result.report.status).toBe('warning');
+    expect(JSON.stringify(result.report)).toContain('relative_uncertainty');
+    const { rows } = await db.pool.query(
+      `SELECT classification->>'category' AS category, classification->>'cabin_class' AS cabin, relative_uncertainty FROM factors WHERE submodule = 'professional-travel/plane' ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { category: 'medium_to_long_haul', cabin: 'economy', relative_uncertainty: null },
+      { category: 'short_to_medium_haul', cabin: 'economy', relative_uncertainty: 0.15 },
+    ]);
+  });
+
   it('when only values change, then the chained recalculation is set-based on those factors', async () => {
     const { chained } = await run([PLANE_HEADER, SHORT.replace('0.2906', '0.31'), LONG]);
     const { rows } = await db.pool.query(`SELECT id FROM factors WHERE classification->>'category' = 'short_to_medium_haul'`);

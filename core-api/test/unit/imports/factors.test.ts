@@ -28,6 +28,7 @@ describe('factor files', () => {
       values: { purchase_institutional_description: 'Produits chimiques, biochimiques et gazeux', ef_kg_co2eq_per_currency: 0.5 },
       unit: null,
       source: null,
+      relativeUncertainty: null,
     });
     // Same UNSPSC code without a NACRES code is another factor (line 11), not a duplicate of line 4.
     expect(rows.find((r) => r.line === 11)?.value.classification).toEqual({ currency: 'eur', purchase_institutional_code: '51100000' });

@@ -55,6 +55,17 @@ describe('unit results from cached module sums', () => {
     expect(r.itFocus).toEqual({ tonnesCo2eq: 0.1, byEmissionType: [{ emissionType: 'equipment__it', tonnesCo2eq: 0.1 }] });
   });
 
+  it('splits each counted module by category, in module order, additional categories left out', () => {
+    const r = buildUnitResults({ current, previous, totalFte: 2, provisional: true });
+    expect(r.byModuleCategory).toEqual([
+      { module: 'buildings', category: 'buildings_energy_combustion', tonnesCo2eq: 0.5 },
+      { module: 'equipment', category: 'equipment', tonnesCo2eq: 0.5 },
+      { module: 'process-emissions', category: 'process_emissions', tonnesCo2eq: 1 },
+    ]);
+    const sum = r.byModuleCategory.reduce((s, c) => s + c.tonnesCo2eq, 0);
+    expect(sum).toBeCloseTo(r.totalTonnesCo2eq, 12);
+  });
+
   it('compares with the previous year counted the same way (validated vs validated)', () => {
     const r = buildUnitResults({ current, previous, totalFte: 0, provisional: false });
     expect(r.previousTotalTonnesCo2eq).toBeCloseTo(0.26, 12);

@@ -13,7 +13,7 @@ export function modulesRoutes(props: PortalMountProps): RouteRecordRaw[] {
       name: 'module',
       component: InventoryModulePage,
       beforeEnter: (to) => (String(to.params.module) in MODULES ? true : { name: 'not-found', params: { rest: to.path.split('/').filter(Boolean) }, query: to.query, replace: true }),
-      props: (route) => ({ api: props.api, context: props.context, module: String(route.params.module) }),
+      props: (route) => ({ api: props.api, context: props.context, navigation: props.navigation, module: String(route.params.module) }),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { Me, UnitList } from '@co2/contracts';
+import { Me, Report, UnitList } from '@co2/contracts';
 import { settle, type ApiClient, type LoadState } from '@co2/shell-sdk';
 
 export interface Overview {
@@ -8,9 +8,10 @@ export interface Overview {
   units: UnitList['units'];
 }
 
-/** Who is filling in the inventory and the units they can see. */
+/** Who is filling in the inventory, the units they can see, and the selected unit's report of the year. */
 export const useOverviewStore = defineStore('inventory-overview', () => {
   const overview = ref<LoadState<Overview>>({ status: 'loading' });
+  const report = ref<LoadState<Report> | null>(null);
 
   async function load(api: ApiClient): Promise<void> {
     overview.value = { status: 'loading' };
@@ -20,5 +21,15 @@ export const useOverviewStore = defineStore('inventory-overview', () => {
     });
   }
 
-  return { overview, load };
+  /** The report (module statuses and totals); `null` while no unit or year is chosen. */
+  async function loadReport(api: ApiClient, unit: string | null, year: number | null): Promise<void> {
+    if (!unit || !year) {
+      report.value = null;
+      return;
+    }
+    report.value = { status: 'loading' };
+    report.value = await settle(() => api.get(`/v1/units/${encodeURIComponent(unit)}/years/${year}`, Report));
+  }
+
+  return { overview, report, load, loadReport };
 });
