@@ -60,6 +60,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/backoffice/reporting?year=2025', ready: 'reporting-unit-link' },
     { path: '/backoffice/portal?remote=mf_travel', ready: 'portal-summary' },
     { path: '/backoffice/audit?year=2025', ready: 'audit-open' },
+    { path: '/backoffice/jobs?year=2025', ready: 'workers-table' },
   ],
 };
 

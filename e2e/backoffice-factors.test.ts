@@ -1,6 +1,7 @@
 // An administrator browses the year's factors (filters in the address), opens the short-haul economy plane factor,
-// changes its emission factor, follows the recalculation live and sees LAB-CARBON's trips recomputed with the new
+// previews the impact per unit, changes its emission factor, follows the recalculation live and sees LAB-CARBON's trips recomputed with the new
 // value (the API's figures), and the change in the factor's history. A reporter is not offered the page.
+import { formatKg } from '@co2/ui/format';
 import { FactorPage, TripList, type Factor } from '@co2/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -59,7 +60,7 @@ describe('factors as an administrator', () => {
     expect(rows.every((r) => r.includes('business'))).toBe(true);
   });
 
-  it('when the admin changes the short-haul economy plane factor, then the recalculation runs live and LAB-CARBON’s trips carry the new value', async () => {
+  it('when the admin changes the short-haul economy plane factor, then the impact preview lists LAB-CARBON’s plane trips with the kg difference the recalculation, run live, then produces', async () => {
     const factor = FactorPage.parse(await apiGet(admin, portalUrl, planeFactors, (v) => v)).items.find(shortEconomy)!;
     const oldEf = Number(factor.values.ef_kg_co2eq_per_km);
     const newEf = Math.round(oldEf * 1.1 * 10_000) / 10_000;
@@ -76,6 +77,13 @@ describe('factors as an administrator', () => {
     await page.waitForURL(/\/edit/);
     const ef = page.getByLabel('ef_kg_co2eq_per_km');
     await ef.fill(String(newEf));
+    // Impact preview before applying: LAB-CARBON's plane trips, with the kg difference (nothing written yet).
+    await page.getByTestId('factor-impact-preview').click();
+    const impactRow = page.getByTestId('factor-impact-LAB-CARBON');
+    await impactRow.waitFor();
+    await expect(impactRow.innerText()).resolves.toContain('Plane trips');
+    const previewDelta = (await impactRow.getByTestId('factor-impact-delta').innerText()).trim();
+    expect(affected(await trips('')).map((t) => t.entry.totalKgCo2eq)).toEqual(before.map((t) => t.entry.totalKgCo2eq));
     await page.getByTestId('ui-form-submit').click();
     await page.waitForURL(/job=/);
     await expect(page.getByTestId('factor-recalculation-status').innerText()).resolves.toBeTruthy();
@@ -88,6 +96,9 @@ describe('factors as an administrator', () => {
       const old = before.find((b) => b.entry.id === trip.entry.id)!;
       expect(trip.entry.totalKgCo2eq).toBeCloseTo((old.entry.totalKgCo2eq * newEf) / oldEf, 6);
     }
+    // The preview's difference is the one the recalculation produced.
+    const delta = after.reduce((n, t) => n + t.entry.totalKgCo2eq, 0) - before.reduce((n, t) => n + t.entry.totalKgCo2eq, 0);
+    expect(previewDelta).toBe(`${delta > 0 ? '+' : ''}${formatKg(delta, 'en')}`);
     // The history shows the change, before → after, by the admin.
     const history = page.getByTestId('factor-history');
     await history.locator('tbody tr').first().waitFor();
@@ -97,6 +108,28 @@ describe('factors as an administrator', () => {
     expect(text).toContain(String(newEf));
 
     await apiSend(admin, portalUrl, 'PATCH', `/api/v1/factors/${factor.id}`, { values: factor.values }, (v) => v);
+  });
+
+  it('when the admin copies 2025’s factors to a new year, then the summary matches the API and the new year lists them', async () => {
+    const source = FactorPage.parse(await apiGet(admin, portalUrl, '/api/v1/factors?year=2025&pageSize=1', (v) => v));
+    const target = 2031;
+    expect(FactorPage.parse(await apiGet(admin, portalUrl, `/api/v1/factors?year=${target}&pageSize=1`, (v) => v)).total).toBe(0);
+    // The new year exists (closed to users, as the years page creates it), then gets 2025's factors.
+    await apiSend(admin, portalUrl, 'PUT', `/api/v1/years/${target}/configuration`, { openToUsers: false, workingDaysPerYear: 230, modules: {}, reductionGoals: [] }, (v) => v);
+    await page.goto(`${portalUrl}/backoffice/factors?year=2025`);
+    await page.getByTestId('factor-table').waitFor();
+    await page.getByTestId('factor-copy').click();
+    await page.getByTestId('factor-copy-to').fill(String(target));
+    await page.getByTestId('factor-copy-submit').click();
+    const result = page.getByTestId('factor-copy-result');
+    await result.waitFor();
+    await expect(result.innerText()).resolves.toContain(`${source.total} factors copied to ${target}, 0 already there and kept.`);
+    const copied = FactorPage.parse(await apiGet(admin, portalUrl, `/api/v1/factors?year=${target}&pageSize=1`, (v) => v));
+    expect(copied.total).toBe(source.total);
+    await page.getByTestId('factor-copy-see').click();
+    await page.waitForURL(new RegExp(`year=${target}`));
+    await page.getByTestId('factor-table').waitFor();
+    await expect(page.getByTestId('factor-table').innerText()).resolves.toContain(`of ${source.total}`);
   });
 
   it('when a reporter opens the factors address, then the page says it is for administrators and the section is not offered', async () => {

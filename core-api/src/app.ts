@@ -34,16 +34,19 @@ import { travelRoutes } from './http/routes/travel.routes.js';
 import { yearRoutes } from './http/routes/years.routes.js';
 import { createRepositories } from './repositories/index.js';
 import { createJobUseCases } from './domain/jobs/job-use-cases.js';
+import { createListWorkers } from './domain/jobs/list-workers.js';
 import { createStartImport } from './domain/jobs/start-import.js';
 import { createRecalculationQueue } from './domain/jobs/start-recalculation.js';
 import { createAssertYearOpen } from './domain/years/year-use-cases.js';
 import { importRoutes } from './http/routes/imports.routes.js';
 import { jobRoutes } from './http/routes/jobs.routes.js';
 import { createJobRegistry } from './jobs/index.js';
+import { previewFactorValues } from './recalculation/impact-preview.js';
 import { JobChangeListener } from './jobs/job-change-listener.js';
 import type { JobRegistry } from './jobs/registry.js';
 import { createJobQueries } from './repositories/job-query.repository.js';
 import { createUploadStore, type UploadStore } from './repositories/upload.repository.js';
+import { createWorkerRepository } from './repositories/worker.repository.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -98,7 +101,11 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       exportReporting: createExportReporting({ units: repos.units, reports: repos.reports }),
       exportReportingJson: createExportReportingJson({ units: repos.units, reports: repos.reports }),
     }),
-    ...factorRoutes(createFactorUseCases({ factors: repos.factors, recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }) })),
+    ...factorRoutes(createFactorUseCases({
+        factors: repos.factors,
+        recalculations: createRecalculationQueue({ db, registry: jobRuntime.registry, kick: jobRuntime.kick }),
+        previewImpact: (o) => previewFactorValues(pool, o),
+      })),
     ...auditRoutes({ listAudit: createListAudit({ audit: repos.audit }), verifyAudit: createVerifyAudit({ audit: repos.audit, clock: adapters.clock ?? systemClock }) }),
     ...importRoutes({
       startImport: createStartImport({
@@ -113,9 +120,12 @@ export function createApp({ config, db, logger, adapters = {}, jobs }: AppDeps):
       uploads,
       maxUploadBytes: config.uploads.maxBytes,
     }),
-    ...jobRoutes(createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick }), new JobChangeListener(pool.options, logger), {
-      recheckIntervalMs: config.jobs?.eventsRecheckMs,
-    }),
+    ...jobRoutes(
+      createJobUseCases({ db, jobs: jobQueries, kick: jobRuntime.kick }),
+      new JobChangeListener(pool.options, logger),
+      { recheckIntervalMs: config.jobs?.eventsRecheckMs },
+      createListWorkers({ workers: createWorkerRepository(db) }),
+    ),
   ];
 
   const app = express();

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { API_VERSION, createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const uploads = createUploadStore(database.pool);
   const registry = createJobRegistry({ ...database, openFile: uploads.open });
   const { eventsRecheckMs: _streams, ...runnerOptions } = config.jobs;
-  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry, logger, ...runnerOptions });
+  const jobs = new JobRunner({ db: database.db, pool: database.pool, registry, logger, version: API_VERSION, ...runnerOptions });
   if (config.jobs.concurrency > 0) jobs.start();
 
   const app = createApp({ config, db: database.db, logger, jobs: { registry, uploads, kick: () => jobs.kick() } });

@@ -80,6 +80,51 @@ export const UpdateFactorBody = z
   .openapi('UpdateFactorBody');
 export type UpdateFactorBody = z.infer<typeof UpdateFactorBody>;
 
+/** `POST /api/v1/factor-copies`: every factor of a year (or of one submodule) copied into another year. */
+export const CopyFactorsBody = z
+  .strictObject({
+    fromYear: z.number().int().min(2000).max(2100),
+    toYear: z.number().int().min(2000).max(2100),
+    submodule: SubmoduleKeyParam.optional(),
+  })
+  .refine((b) => b.fromYear !== b.toYear, { message: 'toYear must differ from fromYear', path: ['toYear'] })
+  .openapi('CopyFactorsBody');
+export type CopyFactorsBody = z.infer<typeof CopyFactorsBody>;
+
+/** What a copy did: factors written, those the target year already had (kept as they are), per submodule. */
+export const CopyFactorsResult = z
+  .object({
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    copied: z.number().int(),
+    skipped: z.number().int(),
+    submodules: z.array(z.object({ submodule: z.string(), copied: z.number().int(), skipped: z.number().int() })),
+    /** The recalculations started for the target year's submodules that got factors. */
+    recalculations: z.array(RecalculationStarted),
+  })
+  .openapi('CopyFactorsResult');
+export type CopyFactorsResult = z.infer<typeof CopyFactorsResult>;
+
+/** `POST /api/v1/factors/{id}/impact`: the factor's new values, previewed (nothing is written). */
+export const FactorImpactBody = z.strictObject({ values: Values }).openapi('FactorImpactBody');
+export type FactorImpactBody = z.infer<typeof FactorImpactBody>;
+
+export const FactorImpact = z
+  .object({
+    factorId: z.string().uuid(),
+    year: z.number().int(),
+    submodule: z.string(),
+    /** False when the submodule's formulas have no set-based form: the recalculation alone can tell. */
+    supported: z.boolean(),
+    /** Per unit, the kg of the rows computed with the factor, now and with the new values. */
+    units: z.array(z.object({ unitCode: z.string(), beforeKg: z.number(), afterKg: z.number(), deltaKg: z.number() })),
+    totalDeltaKg: z.number(),
+    /** Entries the recalculation would hand to the engine (e.g. a distance band moved): not in the figures. */
+    entriesForEngine: z.number().int(),
+  })
+  .openapi('FactorImpact');
+export type FactorImpact = z.infer<typeof FactorImpact>;
+
 export const TaxonomyPathParams = z.object({ year: Year, submodule: SubmoduleKeyParam });
 
 /** `GET /api/v1/years/{year}/taxonomies/{submodule}`: dropdown options derived from the year's factors. */

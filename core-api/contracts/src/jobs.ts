@@ -259,3 +259,25 @@ export function reportIssueRows(rows: readonly { line: number; issues: readonly 
     (row.issues.length ? row.issues : [{ message: '' }]).map((issue, i) => ({ key: `${row.line}-${i}`, line: row.line, column: issue.column ?? '—', message: issue.message })),
   );
 }
+
+/** One job runner (one per core-api process) as the operations page shows it. */
+export const Worker = z
+  .object({
+    owner: z.string(),
+    version: z.string(),
+    hostname: z.string(),
+    pid: z.number().int(),
+    startedAt: z.string(),
+    /** Seconds since its last poll (it beats every poll interval, 10 s by default). */
+    heartbeatAgeSeconds: z.number(),
+    /** Running jobs whose lease it holds. */
+    jobsHeld: z.number().int(),
+  })
+  .openapi('Worker');
+export type Worker = z.infer<typeof Worker>;
+
+/** `GET /api/v1/workers`: the job runners registered, and the versions they run (more than one: a rollout is under way or stuck). */
+export const WorkerList = z
+  .object({ workers: z.array(Worker), versions: z.array(z.string()), mixedVersions: z.boolean() })
+  .openapi('WorkerList');
+export type WorkerList = z.infer<typeof WorkerList>;

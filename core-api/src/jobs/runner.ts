@@ -2,11 +2,13 @@
 // conflicting jobs with advisory locks, and finishes them fenced by the lease token. A poller (every 10 s by
 // default) is the safety net: it recovers expired leases and picks up jobs other replicas wrote.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { Database } from '../db/client.js';
 import { claimJob, finishJob, recoverExpiredLeases, releaseJob, renewLease, saveProgress, type JobRow } from '../repositories/job.repository.js';
 import { enqueueJob } from '../repositories/job.repository.js';
+import { createWorkerRepository } from '../repositories/worker.repository.js';
 import { lockLevels } from './lock-keys.js';
 import type { ChainedJob, JobRegistry } from './registry.js';
 
@@ -21,6 +23,8 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** Minimum time between two progress writes of one job (the SSE stream sends at most 4 a second). */
   progressIntervalMs?: number;
+  /** The version of this process, shown on the operations page (mixed versions are flagged there). */
+  version?: string;
 }
 
 export class JobRunner {
@@ -32,13 +36,18 @@ export class JobRunner {
   private again = false;
   private stopped = true;
 
+  private readonly workers: ReturnType<typeof createWorkerRepository>;
+
   constructor(private readonly o: JobRunnerOptions) {
+    this.workers = createWorkerRepository(o.db);
     this.owner = o.owner ?? `core-api-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.leaseMs = o.leaseMs ?? 30_000;
   }
 
   start(): void {
     this.stopped = false;
+    // The operations page lists the runners alive; failing to register never stops jobs from running.
+    void this.workers.register({ owner: this.owner, version: this.o.version ?? 'unknown', hostname: hostname(), pid: process.pid }).catch((err) => this.o.logger.warn({ err }, 'worker registration failed'));
     this.timer = setInterval(() => this.kick(), this.o.pollIntervalMs ?? 10_000);
     this.timer.unref();
     this.kick();
@@ -65,9 +74,11 @@ export class JobRunner {
 
   /** Stops claiming and waits for running jobs. */
   async stop(): Promise<void> {
+    const wasRunning = !this.stopped;
     this.stopped = true;
     clearInterval(this.timer);
     await Promise.allSettled([...this.active]);
+    if (wasRunning) await this.workers.remove(this.owner).catch((err) => this.o.logger.warn({ err }, 'worker removal failed'));
   }
 
   /** Resolves when nothing runs (tests). */
@@ -76,6 +87,7 @@ export class JobRunner {
   }
 
   private async tick(): Promise<void> {
+    await this.workers.beat(this.owner).catch((err) => this.o.logger.warn({ err }, 'worker heartbeat failed'));
     await recoverExpiredLeases(this.o.db);
     while (!this.stopped && this.active.size < (this.o.concurrency ?? 1)) {
       const job = await claimJob(this.o.db, this.owner, this.leaseMs);

@@ -103,6 +103,30 @@ export function createFactorRepository(db: Database) {
       }
     },
 
+    /**
+     * Copies the factors of a year (or one submodule) into another year in one statement; identities the target
+     * already has are kept (`ON CONFLICT DO NOTHING`). Audited in the same transaction. Counts per submodule.
+     */
+    async copyYear(o: { fromYear: number; toYear: number; submodule?: string }, actor: { id: string; subject: string }): Promise<{ submodule: string; copied: number; total: number }[]> {
+      return db.transaction(async (tx) => {
+        const only = o.submodule ? sql`AND submodule = ${o.submodule}` : sql``;
+        const result = await tx.execute(sql`
+          WITH source AS (SELECT * FROM factors WHERE year = ${o.fromYear} ${only}),
+          inserted AS (
+            INSERT INTO factors (year, submodule, emission_type, classification, values, unit, source)
+            SELECT ${o.toYear}, submodule, emission_type, classification, values, unit, source FROM source
+            ON CONFLICT ON CONSTRAINT factors_identity DO NOTHING
+            RETURNING submodule)
+          SELECT s.submodule, s.total::int AS total, coalesce(i.copied, 0)::int AS copied
+          FROM (SELECT submodule, count(*) AS total FROM source GROUP BY submodule) s
+          LEFT JOIN (SELECT submodule, count(*) AS copied FROM inserted GROUP BY submodule) i USING (submodule)
+          ORDER BY s.submodule`);
+        const rows = result.rows as { submodule: string; total: number; copied: number }[];
+        await appendAudit(tx, { actor, action: 'factor.copy_year', entityType: 'factor', entityId: null, year: o.toYear, after: { ...o, submodules: rows } });
+        return rows;
+      });
+    },
+
     /** The factors of one submodule and year (the engine chooses among them). */
     async forYear(year: number, submodule: SubmoduleKey): Promise<Factor[]> {
       const rows = await db.select().from(factors).where(and(eq(factors.year, year), eq(factors.submodule, submodule)));

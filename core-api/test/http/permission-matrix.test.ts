@@ -92,6 +92,7 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
     { name: 'GET reporting export', method: 'GET', path: '/api/v1/reporting/export.csv?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },
     { name: 'GET reporting export JSON', method: 'GET', path: '/api/v1/reporting/export.json?year=2025', expect: { standard: 403, principal: 403, metier: 200, admin: 200 } },
     { name: 'GET audit', method: 'GET', path: '/api/v1/audit', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+    { name: 'GET workers', method: 'GET', path: '/api/v1/workers', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'GET audit verify', method: 'GET', path: '/api/v1/audit/verify', expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
   ];
 
@@ -107,6 +108,8 @@ describe('permission matrix: every route × four roles × own/foreign unit', () 
   const builtRoutes: { name: string; method: string; path: () => Promise<string>; body?: () => unknown; expect: Record<Role, number> }[] = [
     { name: 'GET factor', method: 'GET', path: async () => `/api/v1/factors/${await newFactor()}`, expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'POST factor', method: 'POST', path: async () => '/api/v1/factors', body: () => ({ ...serverFactor, classification: { equipment_class: `Matrix new ${++factorSeq}` } }), expect: { standard: 403, principal: 403, metier: 403, admin: 201 } },
+    { name: 'POST factor-copies', method: 'POST', path: async () => '/api/v1/factor-copies', body: () => ({ fromYear: 2025, toYear: 2031 }), expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
+    { name: 'POST factor impact', method: 'POST', path: async () => `/api/v1/factors/${await newFactor()}/impact`, body: () => ({ values: { active_power_w: 1 } }), expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
     { name: 'PATCH factor', method: 'PATCH', path: async () => `/api/v1/factors/${await newFactor()}`, body: () => ({ source: 'matrix update' }), expect: { standard: 403, principal: 403, metier: 403, admin: 200 } },
   ];
   /** Unit detail routes: visible units answer 200, others 404 exactly like a unit that does not exist. */

@@ -32,7 +32,7 @@ describe('migrations on PostgreSQL', () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual([
-      'airports', 'audit_log', 'building_rooms', 'carbon_reports', 'data_ingestion_jobs', 'entries', 'entry_emissions', 'factors', 'fx_rates',
+      'airports', 'audit_log', 'building_rooms', 'carbon_reports', 'data_ingestion_jobs', 'entries', 'entry_emissions', 'factors', 'fx_rates', 'job_workers',
       'price_indices', 'report_modules', 'train_stations', 'units', 'upload_chunks', 'upload_files', 'users', 'year_configurations',
     ]);
   });

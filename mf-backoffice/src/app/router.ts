@@ -4,6 +4,7 @@ import { notFoundRoute } from '@co2/ui';
 import { auditFeature, auditRoutes } from '../features/audit/index.js';
 import { factorsFeature, factorsRoutes } from '../features/factors/index.js';
 import { importsFeature, importsRoutes } from '../features/imports/index.js';
+import { jobsFeature, jobsRoutes } from '../features/jobs/index.js';
 import { reportingFeature, reportingRoutes } from '../features/reporting/index.js';
 import { unitsFeature, unitsRoutes } from '../features/units/index.js';
 import { portalFeature, portalRoutes } from '../features/portal/index.js';
@@ -13,7 +14,7 @@ import { yearsFeature, yearsRoutes } from '../features/years/index.js';
  * The backoffice's features in navigation order (id = name of the feature's first route; `requires`: who may use it,
  * see access.ts). One entry per page: a new page adds its feature here and its routes below.
  */
-export const features = [unitsFeature, reportingFeature, factorsFeature, yearsFeature, auditFeature, importsFeature, portalFeature] as const;
+export const features = [unitsFeature, reportingFeature, factorsFeature, yearsFeature, auditFeature, importsFeature, jobsFeature, portalFeature] as const;
 
 /**
  * The remote's router works under the base path the shell gave it (never hard-coded here). It writes no
@@ -23,6 +24,6 @@ export const features = [unitsFeature, reportingFeature, factorsFeature, yearsFe
 export function createRemoteRouter(props: PortalMountProps): Router {
   return createRouter({
     history: createPortalHistory(props.basePath, props.navigation),
-    routes: [...unitsRoutes(props), ...reportingRoutes(props), ...factorsRoutes(props), ...yearsRoutes(props), ...auditRoutes(props), ...importsRoutes(props), ...portalRoutes(props), notFoundRoute({ name: 'units' })],
+    routes: [...unitsRoutes(props), ...reportingRoutes(props), ...factorsRoutes(props), ...yearsRoutes(props), ...auditRoutes(props), ...importsRoutes(props), ...jobsRoutes(props), ...portalRoutes(props), notFoundRoute({ name: 'units' })],
   });
 }

@@ -45,6 +45,8 @@ export const factorsDe: typeof factorsEn = {
   },
   recalc: { title: 'Neuberechnung', running: 'Die Einträge, die dieser Faktor speist, werden neu berechnet…', done: 'Neuberechnung abgeschlossen: Einträge und Berichtssummen sind aktuell.', failed: 'Die Neuberechnung wurde nicht abgeschlossen.' },
   create: { title: 'Neuer Faktor', submodule: 'Teilmodul', chooseSubmodule: 'Wählen Sie zuerst das Teilmodul: Das Formular bietet dann seine Schlüssel an.', noSample: 'Dieses Teilmodul hat {year} keinen Faktor, dessen Schlüssel übernommen werden könnten: Importieren Sie stattdessen eine Faktor-CSV.' },
+  impact: { action: 'Auswirkung anzeigen', title: 'Auswirkung der neuen Werte (noch nichts gespeichert)', unit: 'Einheit · Teilmodul · Jahr', before: 'Jetzt', after: 'Mit den neuen Werten', delta: 'Differenz', total: 'Insgesamt: {delta}', none: 'Kein Eintrag wird mit diesem Faktor berechnet: Speichern ändert keine Zahl.', unsupported: 'Die Zahlen dieses Teilmoduls kennt nur die Neuberechnung selbst.', engine: '{count} Einträge wechseln das Distanzband und werden von der Engine neu berechnet; sie sind nicht in diesen Zahlen.' },
+  copy: { title: 'Faktoren von {year} in ein anderes Jahr kopieren', help: 'Jeder Faktor von {year} wird kopiert; Faktoren, die das Zieljahr schon hat, bleiben unverändert. Die Einträge des Zieljahrs werden danach neu berechnet.', toYear: 'Zieljahr', only: 'Nur {submodule}', submit: '{from} → {to} kopieren', result: '{copied} Faktoren nach {to} kopiert, {skipped} schon vorhanden und beibehalten.', see: 'Faktoren von {year} ansehen' },
   uncertainty: { none: 'Keine', low: 'Gering', medium: 'Mittel', high: 'Hoch' },
   submodule: {
     headcountMember: 'Mitarbeitende',

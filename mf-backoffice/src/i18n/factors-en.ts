@@ -43,6 +43,8 @@ export const factorsEn = {
   },
   recalc: { title: 'Recalculation', running: 'Recalculating the entries this factor feeds…', done: 'Recalculation finished: entries and report totals are up to date.', failed: 'The recalculation did not finish.' },
   create: { title: 'New factor', submodule: 'Submodule', chooseSubmodule: 'Choose the submodule first: the form then offers its keys.', noSample: 'This submodule has no factor in {year} to take the keys from: import a factor CSV for it instead.' },
+  impact: { action: 'Preview the impact', title: 'Impact of the new values (nothing saved yet)', unit: 'Unit · submodule · year', before: 'Now', after: 'With the new values', delta: 'Difference', total: 'In all: {delta}', none: 'No entry is computed with this factor: saving changes no figure.', unsupported: 'This submodule’s figures can only be known by the recalculation itself.', engine: '{count} entries move to another distance band and will be recomputed by the engine; they are not in these figures.' },
+  copy: { title: 'Copy the factors of {year} to another year', help: 'Every factor of {year} is copied; factors the target year already has are kept as they are. The target year’s entries are then recalculated.', toYear: 'Target year', only: 'Only {submodule}', submit: 'Copy {from} → {to}', result: '{copied} factors copied to {to}, {skipped} already there and kept.', see: 'See the factors of {year}' },
   uncertainty: { none: 'None', low: 'Low', medium: 'Medium', high: 'High' },
   submodule: {
     headcountMember: 'Members',

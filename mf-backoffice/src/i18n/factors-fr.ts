@@ -45,6 +45,8 @@ export const factorsFr: typeof factorsEn = {
   },
   recalc: { title: 'Recalcul', running: 'Recalcul des saisies alimentées par ce facteur…', done: 'Recalcul terminé : saisies et totaux des rapports à jour.', failed: 'Le recalcul n’a pas abouti.' },
   create: { title: 'Nouveau facteur', submodule: 'Sous-module', chooseSubmodule: 'Choisissez d’abord le sous-module : le formulaire propose alors ses clés.', noSample: 'Ce sous-module n’a aucun facteur en {year} dont reprendre les clés : importez plutôt un CSV de facteurs.' },
+  impact: { action: 'Prévisualiser l’impact', title: 'Impact des nouvelles valeurs (rien n’est encore enregistré)', unit: 'Unité · sous-module · année', before: 'Actuellement', after: 'Avec les nouvelles valeurs', delta: 'Différence', total: 'Au total : {delta}', none: 'Aucune saisie n’est calculée avec ce facteur : enregistrer ne change aucun chiffre.', unsupported: 'Les chiffres de ce sous-module ne sont connus que par le recalcul lui-même.', engine: '{count} saisies changent de tranche de distance et seront recalculées par le moteur ; elles ne figurent pas dans ces chiffres.' },
+  copy: { title: 'Copier les facteurs de {year} vers une autre année', help: 'Chaque facteur de {year} est copié ; ceux que l’année cible a déjà sont conservés tels quels. Les saisies de l’année cible sont ensuite recalculées.', toYear: 'Année cible', only: 'Seulement {submodule}', submit: 'Copier {from} → {to}', result: '{copied} facteurs copiés vers {to}, {skipped} déjà présents et conservés.', see: 'Voir les facteurs de {year}' },
   uncertainty: { none: 'Aucune', low: 'Faible', medium: 'Moyenne', high: 'Élevée' },
   submodule: {
     headcountMember: 'Collaborateurs',

@@ -7,6 +7,9 @@ import { factorsDe } from './factors-de.js';
 import { factorsEn } from './factors-en.js';
 import { factorsFr } from './factors-fr.js';
 import { importsDe } from './imports-de.js';
+import { jobsDe } from './jobs-de.js';
+import { jobsEn } from './jobs-en.js';
+import { jobsFr } from './jobs-fr.js';
 import { reportingDe } from './reporting-de.js';
 import { reportingEn } from './reporting-en.js';
 import { reportingFr } from './reporting-fr.js';
@@ -29,6 +32,7 @@ export const messages = withUiMessages({
     years: yearsEn,
     reporting: reportingEn,
     audit: auditEn,
+    jobs: jobsEn,
     imports: importsEn,
     portal: portalEn,
     units: {
@@ -49,6 +53,7 @@ export const messages = withUiMessages({
     years: yearsFr,
     reporting: reportingFr,
     audit: auditFr,
+    jobs: jobsFr,
     imports: importsFr,
     portal: portalFr,
     units: {
@@ -69,6 +74,7 @@ export const messages = withUiMessages({
     years: yearsDe,
     reporting: reportingDe,
     audit: auditDe,
+    jobs: jobsDe,
     imports: importsDe,
     portal: portalDe,
     units: {

@@ -1,4 +1,4 @@
-import { CreateFactorBody, Factor, FactorPage, FactorWritten, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
+import { CopyFactorsBody, CopyFactorsResult, CreateFactorBody, FactorImpact, FactorImpactBody, Factor, FactorPage, FactorWritten, FactorPathParams, ListFactorsQuery, Taxonomy, TaxonomyPathParams, UpdateFactorBody } from '../factors.js';
 import { defineRoute } from './route.js';
 
 const tags = ['factors'];
@@ -59,4 +59,27 @@ export const getTaxonomy = defineRoute({
   tags,
   request: { params: TaxonomyPathParams },
   response: { status: 200, description: 'The options', schema: Taxonomy },
+});
+
+export const copyFactors = defineRoute({
+  operationId: 'copyFactors',
+  method: 'post',
+  path: '/api/v1/factor-copies',
+  auth: 'admin',
+  summary: 'Copies every factor of a year (or of one submodule) into another year; factors the target year already has are kept. Starts the recalculation of the target year’s submodules that got factors. Administrators only; audited.',
+  tags,
+  request: { body: CopyFactorsBody },
+  response: { status: 200, description: 'What was copied', schema: CopyFactorsResult },
+});
+
+export const previewFactorImpact = defineRoute({
+  operationId: 'previewFactorImpact',
+  method: 'post',
+  path: '/api/v1/factors/{id}/impact',
+  auth: 'admin',
+  summary: 'Impact preview of new values for a factor: per unit, the kg of the entries computed with it, now and after, computed by the recalculation’s own set-based statements in a transaction that is rolled back (nothing is written). Administrators only.',
+  tags,
+  request: { params: FactorPathParams, body: FactorImpactBody },
+  errors: [404],
+  response: { status: 200, description: 'The impact', schema: FactorImpact },
 });

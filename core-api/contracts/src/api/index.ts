@@ -3,11 +3,11 @@ import { getHealth, getReadiness } from './health.routes.js';
 import { getMe, getUnit, getUnitSubtree, listUnits } from './identity.routes.js';
 import { listAudit, verifyAudit } from './audit.routes.js';
 import { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
-import { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
+import { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, previewFactorImpact, updateFactor } from './factors.routes.js';
 import { listBuildingRooms, locationDistance, searchLocations } from './locations.routes.js';
 import { listTripRoutes, listTrips } from './travel.routes.js';
 import { getBenchmark, getEvolution, getReport, getResults, getTrajectory, setModuleStatus } from './reports.routes.js';
-import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
+import { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, listWorkers, retryJob, streamJobEvents } from './jobs.routes.js';
 import type { AnyApiRoute } from './route.js';
 import { getYearConfiguration, listYears, putYearConfiguration } from './years.routes.js';
 
@@ -21,8 +21,8 @@ export { listBuildingRooms, locationDistance, searchLocations } from './location
 export { listTripRoutes, listTrips } from './travel.routes.js';
 export { listAudit, verifyAudit } from './audit.routes.js';
 export { exportReporting, exportReportingJson, getReporting } from './reporting.routes.js';
-export { createFactor, getFactor, getTaxonomy, listFactors, updateFactor } from './factors.routes.js';
-export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, retryJob, streamJobEvents } from './jobs.routes.js';
+export { copyFactors, createFactor, getFactor, getTaxonomy, listFactors, previewFactorImpact, updateFactor } from './factors.routes.js';
+export { abortJob, abortPipeline, createImport, getImportCatalogue, getImportTemplate, getJob, getPipeline, listJobs, listWorkers, retryJob, streamJobEvents } from './jobs.routes.js';
 
 /** Every operation of the core API, in documentation order. */
 export const apiRoutes: readonly AnyApiRoute[] = [
@@ -56,6 +56,8 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getFactor,
   createFactor,
   updateFactor,
+  copyFactors,
+  previewFactorImpact,
   getTaxonomy,
   searchLocations,
   locationDistance,
@@ -66,6 +68,7 @@ export const apiRoutes: readonly AnyApiRoute[] = [
   getImportTemplate,
   createImport,
   listJobs,
+  listWorkers,
   getJob,
   streamJobEvents,
   abortJob,

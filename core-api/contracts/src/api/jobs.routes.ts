@@ -10,6 +10,7 @@ import {
   Pipeline,
   PipelinePathParams,
   TemplateQuery,
+  WorkerList,
 } from '../jobs.js';
 import { z } from '../zod.js';
 import { defineRoute } from './route.js';
@@ -140,4 +141,14 @@ export const abortPipeline = defineRoute({
   request: { params: PipelinePathParams },
   errors: [404],
   response: { status: 200, description: 'The pipeline', schema: Pipeline },
+});
+
+export const listWorkers = defineRoute({
+  operationId: 'listWorkers',
+  method: 'get',
+  path: '/api/v1/workers',
+  auth: 'admin',
+  summary: 'The job runners of the core-api processes: version, start, heartbeat age, jobs held; whether versions differ. Administrators only.',
+  tags,
+  response: { status: 200, description: 'The runners', schema: WorkerList },
 });

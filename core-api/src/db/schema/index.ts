@@ -6,5 +6,5 @@ export { factors } from './factors.js';
 export { yearConfigurations } from './year-configurations.js';
 export { airports, trainStations, buildingRooms, fxRates, priceIndices } from './reference-data.js';
 export { auditLog } from './audit-log.js';
-export { dataIngestionJobs, JOB_STATES, type JobState } from './jobs.js';
+export { dataIngestionJobs, jobWorkers, JOB_STATES, type JobState } from './jobs.js';
 export { uploadFiles, uploadChunks } from './uploads.js';

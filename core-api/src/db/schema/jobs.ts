@@ -44,3 +44,16 @@ export const dataIngestionJobs = pgTable(
     check('data_ingestion_jobs_attempts', sql`${t.attempts} >= 0 and ${t.maxAttempts} >= 1`),
   ],
 );
+
+/**
+ * The job runners alive (one per core-api process): version, start, last heartbeat. A runner registers when it
+ * starts, beats on every poll and removes itself when it stops; the operations page lists them.
+ */
+export const jobWorkers = pgTable('job_workers', {
+  owner: text('owner').primaryKey(),
+  version: text('version').notNull(),
+  hostname: text('hostname').notNull(),
+  pid: integer('pid').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+});

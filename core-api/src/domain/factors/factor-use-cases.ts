@@ -1,4 +1,4 @@
-import type { CreateFactorBody, FactorPage, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKey, Taxonomy, UpdateFactorBody } from '@co2/contracts';
+import type { CopyFactorsBody, CopyFactorsResult, CreateFactorBody, FactorImpact, FactorImpactBody, FactorPage, FactorWritten, ListFactorsQuery, RecalculationStarted, SubmoduleKey, Taxonomy, UpdateFactorBody } from '@co2/contracts';
 import { errors } from '../../errors/index.js';
 import type { Principal } from '../identity/principal.js';
 import { findEmissionType } from '../modules/emission-types/index.js';
@@ -12,6 +12,7 @@ export interface FactorStore {
   create(draft: FactorChange & Pick<FactorRecord, 'year' | 'submodule'>, actor: { id: string; subject: string }): Promise<FactorWriteOutcome>;
   update(id: string, change: FactorChange, actor: { id: string; subject: string }): Promise<FactorWriteOutcome>;
   forYear(year: number, submodule: SubmoduleKey): Promise<Factor[]>;
+  copyYear(o: { fromYear: number; toYear: number; submodule?: string }, actor: { id: string; subject: string }): Promise<{ submodule: string; copied: number; total: number }[]>;
 }
 
 /** What to recompute after a factor write: its submodule and year, only its entries (`factorIds`) or all (`full`). */
@@ -66,7 +67,14 @@ export function recalculationAfter(factor: FactorRecord, change: { created: bool
  * Factor administration (the routes admit administrators only) and the dropdown taxonomies derived from factors.
  * Every create or update starts the recalculation of the entries the factor feeds, once the write has committed.
  */
-export function createFactorUseCases(deps: { factors: FactorStore; recalculations: RecalculationQueue }) {
+/** Previews new values of a factor without writing them (the recalculation's statements, rolled back). */
+export type ImpactPreviewer = (o: { factorId: string; submodule: SubmoduleKey; year: number; values: Record<string, unknown> }) => Promise<{
+  supported: boolean;
+  units: { unitCode: string; beforeKg: number; afterKg: number }[];
+  entriesForEngine: number;
+}>;
+
+export function createFactorUseCases(deps: { factors: FactorStore; recalculations: RecalculationQueue; previewImpact: ImpactPreviewer }) {
   const recalculate = async (principal: Principal, factor: FactorRecord, change: Parameters<typeof recalculationAfter>[1]): Promise<FactorWritten> => ({
     ...factor,
     recalculation: await deps.recalculations.start(recalculationAfter(factor, change), { id: principal.user.id }),
@@ -89,6 +97,30 @@ export function createFactorUseCases(deps: { factors: FactorStore; recalculation
       const change = body.classification ? { ...body, classification: canonicalClassification(body.classification) } : body;
       const updated = outcome(await deps.factors.update(id, change, actorOf(principal)), `factor ${id}`);
       return recalculate(principal, updated, { created: false, classification: body.classification, emissionType: body.emissionType });
+    },
+    /** Copy → per submodule that got factors, a full recalculation of the target year (any lookup may now match). */
+    copyFactors: async (principal: Principal, body: CopyFactorsBody): Promise<CopyFactorsResult> => {
+      const rows = await deps.factors.copyYear(body, actorOf(principal));
+      const recalculations = [];
+      for (const row of rows.filter((r) => r.copied > 0)) {
+        recalculations.push(await deps.recalculations.start({ submodule: row.submodule as SubmoduleKey, year: body.toYear, full: true }, { id: principal.user.id }));
+      }
+      const submodules = rows.map((r) => ({ submodule: r.submodule, copied: r.copied, skipped: r.total - r.copied }));
+      return {
+        fromYear: body.fromYear,
+        toYear: body.toYear,
+        copied: submodules.reduce((n, r) => n + r.copied, 0),
+        skipped: submodules.reduce((n, r) => n + r.skipped, 0),
+        submodules,
+        recalculations,
+      };
+    },
+    previewImpact: async (id: string, body: FactorImpactBody): Promise<FactorImpact> => {
+      const factor = await deps.factors.get(id);
+      if (!factor) throw errors.notFound(`factor ${id}`);
+      const outcome = await deps.previewImpact({ factorId: id, submodule: factor.submodule as SubmoduleKey, year: factor.year, values: body.values });
+      const units = outcome.units.map((u) => ({ ...u, deltaKg: u.afterKg - u.beforeKg }));
+      return { factorId: id, year: factor.year, submodule: factor.submodule, supported: outcome.supported, units, totalDeltaKg: units.reduce((n, u) => n + u.deltaKg, 0), entriesForEngine: outcome.entriesForEngine };
     },
     getTaxonomy: async (year: number, submodule: SubmoduleKey): Promise<Taxonomy> => buildTaxonomy(year, submodule, await deps.factors.forYear(year, submodule)),
   };

@@ -1,13 +1,14 @@
 // The factors list's columns (pure, given the translate and format functions).
 import type { Factor } from '@co2/contracts';
-import { formatDateTime, formatNumber, type UiColumn } from '@co2/ui';
+import { formatDateTime, intlLocale, type UiColumn } from '@co2/ui';
 import { pairsText, submoduleKey, type Scalar } from './factor-view.js';
 
 type T = (key: string) => string;
 const NARROW_HIDDEN = { class: 'gt-xs', headerClass: 'gt-xs' } as const;
 
-/** A factor value as the user reads it: numbers in the locale's format. */
-export const valueText = (value: Scalar, locale: string) => (typeof value === 'number' ? formatNumber(value, locale, { maximumFractionDigits: 6 }) : value === null ? '—' : String(value));
+/** A factor value as the user reads it: numbers with the locale's decimal sign, ungrouped (years stay `2020`). */
+export const valueText = (value: Scalar, locale: string) =>
+  typeof value === 'number' ? new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 6, useGrouping: false }).format(value) : value === null ? '—' : String(value);
 
 export function factorColumns(t: T, locale: string): UiColumn<Factor>[] {
   return [

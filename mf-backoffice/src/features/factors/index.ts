@@ -12,7 +12,7 @@ export function factorsRoutes(props: PortalMountProps): RouteRecordRaw[] {
   const list = () => import('./BackofficeFactorsPage.vue');
   const detail = () => import('./BackofficeFactorPage.vue');
   return [
-    { path: '/factors', name: 'factors', component: list, meta, props: () => page },
+    { path: '/factors', name: 'factors', component: list, meta, props: () => ({ ...page, navigation: props.navigation }) },
     { path: '/factors/new', name: 'factor-new', component: detail, meta, props: () => page },
     { path: '/factors/:id', name: 'factor', component: detail, meta, props: (route) => ({ ...page, id: String(route.params.id) }) },
     { path: '/factors/:id/edit', name: 'factor-edit', component: detail, meta, props: (route) => ({ ...page, id: String(route.params.id), editing: true }) },
