@@ -40,6 +40,44 @@ async function selectModules(db: Executor, where: SQL | undefined): Promise<Modu
   return rows.map(toSnapshot);
 }
 
+/**
+ * The query behind `emissionsByFactor` (exported so that the results benchmark can EXPLAIN the very SQL it runs).
+ * The emission rows are summed per factor first and the few sums then joined to their factor: joining the factor
+ * (wide: classification, source) to every row before grouping cost a third more at 10,000 entries.
+ */
+export function emissionsByFactorQuery(db: Executor, unitId: string, year: number) {
+  const sums = db
+    .select({
+      factorId: entryEmissions.factorId,
+      /** Rows without a factor stay one by one. */
+      rowId: sql<number | null>`CASE WHEN ${entryEmissions.factorId} IS NULL THEN ${entryEmissions.id} END`.as('row_id'),
+      module: reportModules.module,
+      kg: sql<number>`sum(${entryEmissions.kgCo2eq})`.as('sum_kg'),
+      emissionType: sql<string>`min(${entryEmissions.emissionType})`.as('min_emission_type'),
+    })
+    .from(entryEmissions)
+    .innerJoin(entries, eq(entryEmissions.entryId, entries.id))
+    .innerJoin(reportModules, eq(entries.reportModuleId, reportModules.id))
+    .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
+    .where(and(eq(carbonReports.unitId, unitId), eq(carbonReports.year, year), eq(entryEmissions.additional, false)))
+    .groupBy(sql`1`, sql`2`, sql`3`)
+    .as('sums');
+  return db
+    .select({
+      key: sql<string>`coalesce(${sums.factorId}::text, 'row:' || ${sums.rowId}::text)`,
+      factorId: sums.factorId,
+      module: sums.module,
+      kg: sql<number>`${sums.kg}`.mapWith(Number),
+      relativeUncertainty: factors.relativeUncertainty,
+      submodule: factors.submodule,
+      classification: factors.classification,
+      source: factors.source,
+      emissionType: sums.emissionType,
+    })
+    .from(sums)
+    .leftJoin(factors, eq(sums.factorId, factors.id));
+}
+
 export function createReportRepository(db: Database) {
   return {
     async moduleTotals(unitIds: string[], year: number): Promise<UnitModuleTotal[]> {
@@ -92,26 +130,7 @@ export function createReportRepository(db: Database) {
      * factor's relative uncertainty and what names it; rows without a factor stay one by one.
      */
     async emissionsByFactor(unitId: string, year: number): Promise<FactorKg[]> {
-      const key = sql<string>`coalesce(${entryEmissions.factorId}::text, 'row:' || ${entryEmissions.id}::text)`;
-      const rows = await db
-        .select({
-          key,
-          factorId: entryEmissions.factorId,
-          module: reportModules.module,
-          kg: sql<number>`sum(${entryEmissions.kgCo2eq})`.mapWith(Number),
-          relativeUncertainty: factors.relativeUncertainty,
-          submodule: factors.submodule,
-          classification: factors.classification,
-          source: factors.source,
-          emissionType: sql<string>`min(${entryEmissions.emissionType})`,
-        })
-        .from(entryEmissions)
-        .innerJoin(entries, eq(entryEmissions.entryId, entries.id))
-        .innerJoin(reportModules, eq(entries.reportModuleId, reportModules.id))
-        .innerJoin(carbonReports, eq(reportModules.reportId, carbonReports.id))
-        .leftJoin(factors, eq(entryEmissions.factorId, factors.id))
-        .where(and(eq(carbonReports.unitId, unitId), eq(carbonReports.year, year), eq(entryEmissions.additional, false)))
-        .groupBy(key, entryEmissions.factorId, reportModules.module, factors.id);
+      const rows = await emissionsByFactorQuery(db, unitId, year);
       return rows.map((r) => ({
         key: r.key,
         factorId: r.factorId,
