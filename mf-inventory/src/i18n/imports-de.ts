@@ -2,6 +2,7 @@ import type { importsEn, moduleEn, submodulesEn } from './imports-en.js';
 
 export const importsDe: typeof importsEn = {
   action: 'CSV importieren',
+  actionFor: 'CSV importieren — {target}',
   title: 'CSV-Datei importieren — {target}',
   scope: 'Die Zeilen werden {unit} für {year} hinzugefügt.',
   fills: 'Format „{format}“; eine Datei füllt: {targets}.',

@@ -1,6 +1,7 @@
 /** English texts of the unit CSV import and the module pages (French and German beside it; a test keeps the keys equal). */
 export const importsEn = {
   action: 'Import CSV',
+  actionFor: 'Import CSV — {target}',
   title: 'Import a CSV file — {target}',
   scope: 'Rows are appended to {unit} for {year}.',
   fills: 'Format “{format}”; a file fills: {targets}.',

@@ -2,6 +2,7 @@ import type { importsEn, moduleEn, submodulesEn } from './imports-en.js';
 
 export const importsFr: typeof importsEn = {
   action: 'Importer un CSV',
+  actionFor: 'Importer un CSV — {target}',
   title: 'Importer un fichier CSV — {target}',
   scope: 'Les lignes sont ajoutées à {unit} pour {year}.',
   fills: 'Format « {format} » ; un fichier remplit : {targets}.',
