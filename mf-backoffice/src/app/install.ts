@@ -3,9 +3,9 @@ import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
 import type { PortalMountProps } from '@co2/shell-sdk';
-import { useRemoteI18n } from '@co2/shell-sdk/i18n';
+import { loadRemoteI18n } from '@co2/shell-sdk/i18n';
 import { followPortalLocale } from '@co2/ui';
-import { messages } from '../i18n/messages.js';
+import { localeLoaders } from '../i18n/locales.js';
 import { PORTAL_PROPS } from './access.js';
 import { createRemoteRouter } from './router.js';
 
@@ -15,7 +15,7 @@ export async function installRemote(app: App, props: PortalMountProps): Promise<
   app.provide(PORTAL_PROPS, props);
   followPortalLocale(app, props.context);
   app.use(createPinia());
-  app.use(useRemoteI18n(props.context, messages));
+  app.use(await loadRemoteI18n(props.context, localeLoaders));
   const router = createRemoteRouter(props);
   app.use(router);
   app.onUnmount(() => router.options.history.destroy());

@@ -3,9 +3,9 @@ import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
 import type { PortalMountProps } from '@co2/shell-sdk';
-import { useRemoteI18n } from '@co2/shell-sdk/i18n';
-import { followPortalLocale, withUiMessages } from '@co2/ui';
-import { messages } from '../i18n/messages.js';
+import { loadRemoteI18n } from '@co2/shell-sdk/i18n';
+import { followPortalLocale } from '@co2/ui';
+import { localeLoaders } from '../i18n/locales.js';
 import { createRemoteRouter } from './router.js';
 
 /** Everything this remote installs on its own Vue app when single-spa mounts it (handleInstance). */
@@ -13,7 +13,7 @@ export async function installRemote(app: App, props: PortalMountProps): Promise<
   app.use(Quasar, { iconSet });
   followPortalLocale(app, props.context);
   app.use(createPinia());
-  app.use(useRemoteI18n(props.context, withUiMessages(messages)));
+  app.use(await loadRemoteI18n(props.context, localeLoaders));
   const router = createRemoteRouter(props);
   app.use(router);
   app.onUnmount(() => router.options.history.destroy());

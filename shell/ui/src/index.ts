@@ -1,6 +1,6 @@
 // @co2/ui — the portal's UI kit (shell team). Bundled by each remote at build time; see README.md.
 export * from './format/index.js';
-export { uiMessages, withUiMessages } from './i18n/index.js';
+export { uiMessages, withUiLocaleMessages, withUiMessages } from './i18n/index.js';
 
 export { default as UiStatusChip } from './status/UiStatusChip.vue';
 export { default as UiJobStateChip } from './status/UiJobStateChip.vue';

@@ -1,4 +1,4 @@
-import type { MessageTree, RemoteMessages } from '@co2/shell-sdk';
+import type { Locale, MessageTree, RemoteMessages } from '@co2/shell-sdk';
 import { uiDe } from './ui-de.js';
 import { uiEn } from './ui-en.js';
 import { uiFr } from './ui-fr.js';
@@ -9,6 +9,11 @@ export const uiMessages = {
   fr: { ui: uiFr },
   de: { ui: uiDe },
 } satisfies RemoteMessages;
+
+/** One language of a remote's messages with the kit's merged in (for `loadRemoteI18n`, a chunk per language). */
+export function withUiLocaleMessages(locale: Locale, messages: MessageTree): MessageTree {
+  return deepMerge(uiMessages[locale], messages);
+}
 
 /** A remote's messages with the kit's merged in (the remote's own `ui.*` keys, if any, win): `useRemoteI18n(context, withUiMessages(messages))`. */
 export function withUiMessages<M extends RemoteMessages>(messages: M): M & typeof uiMessages {
