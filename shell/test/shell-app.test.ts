@@ -80,6 +80,8 @@ describe('shell app', () => {
   it('when the address names a year, then the context takes it; the year picker writes a new history entry', async () => {
     const { context, router, q } = await render('/travel?unit=LAB-CARBON&year=2024', principal);
     expect(context.year).toBe(2024);
+    // The context picker is a lazy chunk too.
+    await vi.waitFor(() => expect(q('context-year')).toBeTruthy(), { timeout: 5_000 });
     const select = q('context-year') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['2025', '2024']);
     const before = window.history.length;
@@ -113,7 +115,7 @@ describe('shell app', () => {
   it('when an admin opens the dashboard, then the unit picker offers every lab by name and code', async () => {
     const { q } = await render('/dashboard', admin);
     expect(window.location.search).toBe('?unit=LAB-CARBON&year=2025');
-    expect(q('context-picker')?.textContent).toContain('Carbon Lab (LAB-CARBON)');
+    await vi.waitFor(() => expect(q('context-picker')?.textContent).toContain('Carbon Lab (LAB-CARBON)'), { timeout: 5_000 });
     expect(q('nav-backoffice')).not.toBeNull();
   });
 
