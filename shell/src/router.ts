@@ -27,6 +27,8 @@ export function createShellRouter(deps: ShellRouterDeps): Router {
     history: withoutEchoes(createWebHistory('/')),
     routes: [
       { path: '/', name: 'home', component: HomePage },
+      // Signed-in only (App.vue shows the landing page otherwise); lazy: only who opens it downloads it.
+      { path: '/account/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue') },
       ...LAYOUT.map((area) => ({ path: `${area.prefix}/:rest(.*)*`, name: area.name, component: AreaRoute, meta: { area: area.name } })),
       { path: '/:rest(.*)*', name: 'not-found', component: NotFoundPage },
     ],

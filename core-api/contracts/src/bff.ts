@@ -29,3 +29,23 @@ export const RemoteRegistry = z.object({
   ),
 });
 export type RemoteRegistry = z.infer<typeof RemoteRegistry>;
+
+/** `GET /bff/sessions` (served by the BFF): the signed-in user's live sessions; `id` is a hash of the session id. */
+export const BffSessionList = z.object({
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      current: z.boolean(),
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      expiresAt: z.string(),
+      userAgent: z.string().nullable(),
+      ip: z.string().nullable(),
+    }),
+  ),
+});
+export type BffSessionList = z.infer<typeof BffSessionList>;
+
+/** `POST /bff/sessions/revoke-others` and `DELETE /bff/users/{sub}/sessions`: how many sessions were ended. */
+export const BffSessionsEnded = z.object({ ended: z.number().int().nonnegative() });
+export type BffSessionsEnded = z.infer<typeof BffSessionsEnded>;

@@ -5,7 +5,7 @@ export { abortJob, abortPipeline, apiRoutes, copyFactors, copyFromPreviousYear, 
 export type * from './api/index.js';
 export { AuditPage, AuditQuery, AuditRecord, AuditVerification } from './audit.js';
 export type * from './audit.js';
-export { BffUser, LogoutResult, RemoteRegistry } from './bff.js';
+export { BffSessionList, BffSessionsEnded, BffUser, LogoutResult, RemoteRegistry } from './bff.js';
 export type * from './bff.js';
 export { CopyBody, CopyPathParams, CopyPreview, CopyQuery, CreateEntryBody, DeletedEntry, Emission, EntriesPathParams, Entry, EntryList, EntryPathParams, EntryReason, EntrySource, ListEntriesQuery, RoundTrip, RoundTripPathParams, UpdateEntryBody } from './entries.js';
 export type * from './entries.js';
