@@ -31,6 +31,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
     { path: '/dashboard/print', ready: 'print-charts' },
     { path: '/backoffice', ready: 'role-page' },
     { path: '/nowhere', ready: 'not-found' },
+    { path: '/account/sessions', ready: 'sessions-list' },
     { path: '/travel/xyz', ready: 'ui-not-found' },
   ],
   member: [
@@ -51,6 +52,7 @@ const PAGES: Record<'principal' | 'member' | 'reporter' | 'admin', PageCheck[]> 
   ],
   admin: [
     { path: '/dashboard', ready: 'dashboard-page' },
+    { path: '/account/sessions', ready: 'sessions-admin' },
     { path: '/backoffice', ready: 'backoffice-page' },
     { path: '/backoffice/imports', ready: 'imports-page' },
     { path: '/backoffice/factors?year=2025&submodule=professional-travel/plane', ready: 'factor-link' },
