@@ -1,8 +1,7 @@
 // /bff/*: who am I, my sessions (list, end one, end the others), and the admin's "end every session of a user".
 import { createHash } from 'node:crypto';
-import { BffUser } from '@co2/contracts';
+import { BffSessionList, BffUser } from '@co2/contracts';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { OidcClient } from '../auth/oidc-client.js';
 import { revokeRefreshTokens } from '../auth/revocation.js';
 import { destroySession } from '../auth/session-data.js';
@@ -16,21 +15,8 @@ import { bySub, bySubAndPublicId, bySubExcept, type SessionRepository } from '..
 
 export const ADMIN_ROLE = 'backoffice.admin@global';
 
-/** `GET /bff/sessions` (BFF-local shape; candidate for @co2/contracts). */
-export const BffSessionList = z.object({
-  sessions: z.array(
-    z.object({
-      id: z.string(),
-      current: z.boolean(),
-      createdAt: z.string(),
-      lastSeenAt: z.string(),
-      expiresAt: z.string(),
-      userAgent: z.string().nullable(),
-      ip: z.string().nullable(),
-    }),
-  ),
-});
-export type BffSessionList = z.infer<typeof BffSessionList>;
+/** `GET /bff/sessions`: the shape lives in @co2/contracts (the shell's Sessions page parses it too). */
+export { BffSessionList };
 
 const SESSION_ID = /^[0-9a-f]{64}$/;
 /** Same as the repository's `encode(sha256(sid::bytea), 'hex')`. */
